@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layering (see docs/architecture.md): IEC62443 ← ZonalModel ← ZonalAnalysis ← ZonalReports ← zonal.
+// A lower module never imports a higher one.
+let package = Package(
+    name: "Zonal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "zonal", targets: ["zonal"]),
+        .library(name: "ZonalAnalysis", targets: ["ZonalAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "IEC62443", resources: [.process("Resources")]),
+        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
+        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
+        .executableTarget(
+            name: "zonal",
+            dependencies: ["ZonalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "zonal-bench",
+            dependencies: ["ZonalModel", "Yams"],
+            path: "Benchmarks/ModelBench"
+        ),
+        .target(name: "ZonalTestSupport", dependencies: ["ZonalModel"], path: "Tests/ZonalTestSupport"),
+        .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
+        .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
+        .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
+        .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+    ]
+)

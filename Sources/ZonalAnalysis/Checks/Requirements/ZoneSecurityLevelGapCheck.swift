@@ -1,0 +1,34 @@
+import IEC62443
+import ZonalModel
+
+/// A zone must achieve its SL-T: every requirement its target requires must be met by components, boundary or countermeasures.
+public struct ZoneSecurityLevelGapCheck: Check {
+    public let id = "ZC-SL-01"
+    public let title = "Zone does not achieve its SL-T"
+    public let clause = "IEC 62443-3-3 clause 4.3 and the SRs/REs of the gap; IEC 62443-3-2 ZCR 5.12"
+    public let rationale = "SL-A below SL-T means requirements the risk assessment asked for are not met; each unmet requirement is an opening at the level of attacker the zone was meant to withstand."
+    public let remediation = "Meet each unmet requirement listed: stronger components (SL-C), a stronger boundary, or a countermeasure that satisfies it."
+    public let severity = Severity.high
+    public init() {}
+
+    public func evaluate(_ context: AnalysisContext) -> [Finding] {
+        context.zoneAssessments.compactMap { SecurityLevelGap.finding(for: $0, check: self) }
+    }
+}
+
+/// Shared by the zone and conduit gap checks: one finding per target with the gap per FR and every unmet requirement as evidence.
+enum SecurityLevelGap {
+    static func finding(for assessment: TargetAssessment, check: some Check) -> Finding? {
+        let gap = assessment.gap
+        guard !gap.isEmpty else { return nil }
+        let frs = gap.keys.sorted().map { "\($0.abbreviation) \(assessment.slAchieved[$0].rawValue)/\(assessment.slTarget[$0].rawValue)" }
+        let unmet = assessment.unmet
+        let worst = gap.values.max() ?? 0
+        let evidence = unmet.map { "\($0.requirement.id) \($0.requirement.title): \($0.remedy ?? "no remedy known")" }
+        let ids = unmet.prefix(6).map(\.requirement.id).joined(separator: ", ") + (unmet.count > 6 ? " and \(unmet.count - 6) more" : "")
+        return check.finding(
+            "\(assessment.kind.rawValue) '\(assessment.id)' achieves SL-A \(assessment.slAchieved) against SL-T \(assessment.slTarget) (short in \(frs.joined(separator: ", "))); \(unmet.count) required requirement(s) unmet: \(ids)",
+            at: assessment.location, subject: "\(assessment.kind.rawValue):\(assessment.id)",
+            severity: worst >= 2 ? .high : .medium, evidence: evidence)
+    }
+}

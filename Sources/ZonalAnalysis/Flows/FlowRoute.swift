@@ -1,0 +1,57 @@
+import ZonalModel
+
+/// How a flow of the model crosses the design: its zones, the conduits between them, and whether one of them lets it through.
+public struct FlowRoute: Hashable, Sendable {
+    public enum Verdict: Hashable, Sendable {
+        /// Both ends in one zone: no conduit involved.
+        case intraZone
+        /// A conduit joining the two zones permits it, in its direction.
+        case permitted(conduit: String)
+        /// A conduit permits it but only against its one-way direction.
+        case againstDirection(conduit: String)
+        /// Conduits join the zones but none permits it.
+        case notPermitted(conduits: [String])
+        /// No conduit joins the two zones.
+        case noConduit
+        /// An endpoint's zone is unknown (an asset the model places in no zone).
+        case unplaced
+    }
+
+    public let flow: Flow
+    public let fromZone: String?
+    public let toZone: String?
+    public let verdict: Verdict
+}
+
+/// Routes every flow of a model onto its conduits. Pure: the same model gives the same routes.
+enum FlowRouter {
+    static func route(_ model: SystemModel, conduitsBetween: [ZonePair: [Conduit]]) -> [FlowRoute] {
+        model.flows.map { flow in
+            let from = model.zoneID(ofEndpoint: flow.from)
+            let to = model.zoneID(ofEndpoint: flow.to)
+            guard let from, let to else { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .unplaced) }
+            if from == to { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .intraZone) }
+            let candidates = conduitsBetween[ZonePair(from, to)] ?? []
+            if candidates.isEmpty { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .noConduit) }
+            var against: String?
+            for conduit in candidates where ConduitMatcher.permits(conduit, flow: flow, model: model) {
+                if conduit.permitsDirection(from: from, to: to) {
+                    return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .permitted(conduit: conduit.id))
+                }
+                against = against ?? conduit.id
+            }
+            if let against { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .againstDirection(conduit: against)) }
+            return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .notPermitted(conduits: candidates.map(\.id)))
+        }
+    }
+}
+
+/// An unordered pair of zone ids, the key for "conduits between these two zones".
+public struct ZonePair: Hashable, Sendable {
+    public let a: String
+    public let b: String
+
+    public init(_ x: String, _ y: String) {
+        if x <= y { a = x; b = y } else { a = y; b = x }
+    }
+}

@@ -1,0 +1,27 @@
+/// The keys each object of a model file may have. The loader rejects any other key, and a test holds the JSON Schema to the same lists.
+public enum ModelKeys {
+    /// The keys of one kind of object.
+    public struct Object: Sendable {
+        public let name: String
+        public let names: [String]
+    }
+
+    public static let document = Object(name: "document", names: ["zonal", "system", "zones", "assets", "flows", "conduits", "countermeasures", "policy", "environment"])
+    public static let system = Object(name: "system", names: ["name", "owner", "description"])
+    public static let zone = Object(name: "zone", names: ["id", "name", "kind", "sl-target", "networks", "purdue-level", "description", "owner"])
+    public static let asset = Object(name: "asset", names: ["id", "name", "zone", "role", "ip", "addresses", "mac", "safety", "wireless", "transient", "external", "component", "description"])
+    public static let component = Object(name: "component", names: ["vendor", "product", "version", "type", "sl-capability", "certification"])
+    public static let certification = Object(name: "certification", names: ["scheme", "standard", "level", "id"])
+    public static let flow = Object(name: "flow", names: ["id", "from", "to", "protocol", "port", "transport", "functions", "essential", "description"])
+    public static let conduit = Object(name: "conduit", names: ["id", "name", "zones", "direction", "enforcement", "sl-target", "allows", "description"])
+    public static let inlineRule = Object(name: "rule", names: ["from", "to", "protocol", "port", "transport", "functions"])
+    public static let countermeasure = Object(name: "countermeasure", names: ["id", "name", "satisfies", "zones", "conduits", "description"])
+    public static let policy = Object(name: "policy", names: ["enforcement"])
+    public static let environment = Object(name: "environment", names: ["operating-environment", "threat-environment", "tolerable-risk", "regulatory-requirements", "assumptions", "external-dependencies"])
+
+    /// Every object kind, for the schema consistency test.
+    public static let all: [Object] = [document, system, zone, asset, component, certification, flow, conduit, inlineRule, countermeasure, policy, environment]
+
+    /// The model format version this loader reads (`zonal: 1`).
+    public static let formatVersion = 1
+}

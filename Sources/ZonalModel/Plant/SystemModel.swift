@@ -1,0 +1,53 @@
+/// The validated plant model: an immutable value that the analysis reads. Built only by `ModelLoader`, which guarantees its references resolve.
+public struct SystemModel: Sendable {
+    public let file: String
+    public let system: SystemInfo
+    public let zones: [Zone]
+    public let assets: [Asset]
+    public let flows: [Flow]
+    public let conduits: [Conduit]
+    public let countermeasures: [Countermeasure]
+    public let policy: EnforcementPolicy
+    /// Facts about the operating and threat environment stated for the requirements specification.
+    public let environment: [String: String]
+
+    private let zoneIndex: [String: Int]
+    private let assetIndex: [String: Int]
+    private let flowIndex: [String: Int]
+    private let conduitIndex: [String: Int]
+
+    public init(file: String, system: SystemInfo, zones: [Zone], assets: [Asset], flows: [Flow], conduits: [Conduit],
+                countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:]) {
+        self.file = file
+        self.system = system
+        self.zones = zones
+        self.assets = assets
+        self.flows = flows
+        self.conduits = conduits
+        self.countermeasures = countermeasures
+        self.policy = policy
+        self.environment = environment
+        zoneIndex = SystemModel.index(zones.map(\.id))
+        assetIndex = SystemModel.index(assets.map(\.id))
+        flowIndex = SystemModel.index(flows.map(\.id))
+        conduitIndex = SystemModel.index(conduits.map(\.id))
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where result[id] == nil { result[id] = i }
+        return result
+    }
+
+    public func zone(_ id: String) -> Zone? { zoneIndex[id].map { zones[$0] } }
+    public func asset(_ id: String) -> Asset? { assetIndex[id].map { assets[$0] } }
+    public func flow(_ id: String) -> Flow? { flowIndex[id].map { flows[$0] } }
+    public func conduit(_ id: String) -> Conduit? { conduitIndex[id].map { conduits[$0] } }
+
+    /// The zone of a flow or rule endpoint: the zone itself when the id names a zone, else the zone of the named asset.
+    public func zoneID(ofEndpoint id: String) -> String? {
+        if zoneIndex[id] != nil { return id }
+        return asset(id)?.zone
+    }
+}

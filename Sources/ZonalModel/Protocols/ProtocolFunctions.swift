@@ -1,0 +1,123 @@
+/// The operations of industrial protocols that a flow or conduit rule may name in `functions`, with their wire codes.
+///
+/// Codes are from the public protocol specifications (Modbus Application Protocol v1.1b3, IEEE 1815 DNP3,
+/// the S7comm function codes as documented by Wireshark's dissector). Protocols not listed accept any function name.
+public enum ProtocolFunctions {
+    /// One named operation and its function code.
+    public struct Function: Sendable, Hashable {
+        public let name: String
+        public let code: Int
+        /// True for operations that change the process or the device (writes, commands, downloads, restarts).
+        public let changesState: Bool
+    }
+
+    public static let table: [String: [Function]] = [
+        "modbus": [
+            .init(name: "read-coils", code: 1, changesState: false),
+            .init(name: "read-discrete-inputs", code: 2, changesState: false),
+            .init(name: "read-holding-registers", code: 3, changesState: false),
+            .init(name: "read-input-registers", code: 4, changesState: false),
+            .init(name: "write-single-coil", code: 5, changesState: true),
+            .init(name: "write-single-register", code: 6, changesState: true),
+            .init(name: "read-exception-status", code: 7, changesState: false),
+            .init(name: "diagnostics", code: 8, changesState: true),
+            .init(name: "get-comm-event-counter", code: 11, changesState: false),
+            .init(name: "get-comm-event-log", code: 12, changesState: false),
+            .init(name: "write-multiple-coils", code: 15, changesState: true),
+            .init(name: "write-multiple-registers", code: 16, changesState: true),
+            .init(name: "report-server-id", code: 17, changesState: false),
+            .init(name: "read-file-record", code: 20, changesState: false),
+            .init(name: "write-file-record", code: 21, changesState: true),
+            .init(name: "mask-write-register", code: 22, changesState: true),
+            .init(name: "read-write-multiple-registers", code: 23, changesState: true),
+            .init(name: "read-fifo-queue", code: 24, changesState: false),
+            .init(name: "encapsulated-interface-transport", code: 43, changesState: false),
+        ],
+        "dnp3": [
+            .init(name: "confirm", code: 0, changesState: false),
+            .init(name: "read", code: 1, changesState: false),
+            .init(name: "write", code: 2, changesState: true),
+            .init(name: "select", code: 3, changesState: true),
+            .init(name: "operate", code: 4, changesState: true),
+            .init(name: "direct-operate", code: 5, changesState: true),
+            .init(name: "direct-operate-no-ack", code: 6, changesState: true),
+            .init(name: "immediate-freeze", code: 7, changesState: true),
+            .init(name: "immediate-freeze-no-ack", code: 8, changesState: true),
+            .init(name: "freeze-clear", code: 9, changesState: true),
+            .init(name: "freeze-clear-no-ack", code: 10, changesState: true),
+            .init(name: "freeze-at-time", code: 11, changesState: true),
+            .init(name: "freeze-at-time-no-ack", code: 12, changesState: true),
+            .init(name: "cold-restart", code: 13, changesState: true),
+            .init(name: "warm-restart", code: 14, changesState: true),
+            .init(name: "initialize-data", code: 15, changesState: true),
+            .init(name: "initialize-application", code: 16, changesState: true),
+            .init(name: "start-application", code: 17, changesState: true),
+            .init(name: "stop-application", code: 18, changesState: true),
+            .init(name: "save-configuration", code: 19, changesState: true),
+            .init(name: "enable-unsolicited", code: 20, changesState: true),
+            .init(name: "disable-unsolicited", code: 21, changesState: true),
+            .init(name: "assign-class", code: 22, changesState: true),
+            .init(name: "delay-measure", code: 23, changesState: false),
+            .init(name: "record-current-time", code: 24, changesState: false),
+            .init(name: "open-file", code: 25, changesState: true),
+            .init(name: "close-file", code: 26, changesState: true),
+            .init(name: "delete-file", code: 27, changesState: true),
+            .init(name: "get-file-info", code: 28, changesState: false),
+            .init(name: "authenticate-file", code: 29, changesState: false),
+            .init(name: "abort-file", code: 30, changesState: true),
+            .init(name: "activate-config", code: 31, changesState: true),
+            .init(name: "authenticate-request", code: 32, changesState: false),
+            .init(name: "authenticate-request-no-ack", code: 33, changesState: false),
+            .init(name: "response", code: 129, changesState: false),
+            .init(name: "unsolicited-response", code: 130, changesState: false),
+            .init(name: "authenticate-response", code: 131, changesState: false),
+        ],
+        "s7comm": [
+            .init(name: "cpu-services", code: 0x00, changesState: false),
+            .init(name: "read-var", code: 0x04, changesState: false),
+            .init(name: "write-var", code: 0x05, changesState: true),
+            .init(name: "request-download", code: 0x1A, changesState: true),
+            .init(name: "download-block", code: 0x1B, changesState: true),
+            .init(name: "download-ended", code: 0x1C, changesState: true),
+            .init(name: "start-upload", code: 0x1D, changesState: false),
+            .init(name: "upload", code: 0x1E, changesState: false),
+            .init(name: "end-upload", code: 0x1F, changesState: false),
+            .init(name: "plc-control", code: 0x28, changesState: true),
+            .init(name: "plc-stop", code: 0x29, changesState: true),
+            .init(name: "setup-communication", code: 0xF0, changesState: false),
+        ],
+    ]
+
+    /// Group names accepted for every listed protocol: all reading operations, all state-changing ones.
+    public static let groups = ["read-only", "any-write"]
+
+    /// The function names a protocol accepts; empty for protocols Zonal does not list.
+    public static func names(for proto: String) -> [String] {
+        (table[proto]?.map(\.name) ?? []) + (table[proto] == nil ? [] : groups)
+    }
+
+    public static func isKnown(_ name: String, protocol proto: String) -> Bool {
+        guard let functions = table[proto] else { return true }
+        return groups.contains(name) || functions.contains { $0.name == name }
+    }
+
+    /// Expands group names to the functions they stand for.
+    public static func expand(_ names: [String], protocol proto: String?) -> Set<String> {
+        guard let proto, let functions = table[proto] else { return Set(names) }
+        var result: Set<String> = []
+        for name in names {
+            switch name {
+            case "read-only": result.formUnion(functions.filter { !$0.changesState }.map(\.name))
+            case "any-write": result.formUnion(functions.filter(\.changesState).map(\.name))
+            default: result.insert(name)
+            }
+        }
+        return result
+    }
+
+    /// True when a function changes process or device state.
+    public static func changesState(_ name: String, protocol proto: String?) -> Bool {
+        guard let proto, let function = table[proto]?.first(where: { $0.name == name }) else { return name == "any-write" }
+        return function.changesState
+    }
+}

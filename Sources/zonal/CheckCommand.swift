@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ZonalAnalysis
+import ZonalModel
+import ZonalReports
+
+/// `zonal check MODEL`: run every check and report the findings.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a model against IEC 62443-3-2/3-3 and its own flows; report findings.",
+        discussion: """
+        Examples:
+          zonal check Examples/refinery/plant.yaml
+          zonal check plant.yaml --format json --fail-on high -o findings.json
+        Exit 0 when no finding is at or above --fail-on, 1 when some are, 2 when the model is invalid.
+        """)
+
+    @OptionGroup var model: ModelInput
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a finding is at or above this severity: info, low, medium, high, critical.", valueName: "severity"))
+    var failOn: Severity = .low
+
+    @Flag(help: "Print parse and analysis times on standard error (used by the benchmarks).")
+    var timings = false
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let loaded = try model.load()
+        let parsed = DispatchTime.now()
+        let assessment = Analyzer.assess(loaded)
+        let analysed = DispatchTime.now()
+        let destination = output.destination
+        switch format {
+        case .text: try destination.write(CheckReport.text(assessment, style: destination.style))
+        case .json: try destination.write(CheckReport.json(assessment))
+        }
+        if timings {
+            func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String {
+                String(format: "%.3f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9)
+            }
+            Diagnostics.note("timings: parse \(seconds(start, parsed)) s, analysis \(seconds(parsed, analysed)) s, findings \(assessment.findings.count)")
+        }
+        if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }
+    }
+}
+
+/// The formats of the analysis commands in this release.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Severity: ExpressibleByArgument {}
