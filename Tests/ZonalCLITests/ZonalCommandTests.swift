@@ -205,3 +205,13 @@ final class ZonalCommandTests: XCTestCase {
         XCTAssertNotEqual(reject.terminationStatus, 0)
     }
 }
+
+/// Generated documents stay in step with the code that generates them.
+final class GeneratedDocsTests: XCTestCase {
+    func testRulesReferenceIsCurrent() throws {
+        let tests = ZonalCommandTests()
+        let generated = try tests.zonal(["rules", "--format", "markdown"]).stdout
+        let committed = try String(contentsOf: ZonalCommandTests.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        XCTAssertEqual(generated, committed, "docs/rules.md is stale: run `swift run zonal rules --format markdown -o docs/rules.md`")
+    }
+}

@@ -4,7 +4,7 @@ import ZonalModel
 public struct EssentialFlowAgainstDirectionCheck: Check {
     public let id = "ZC-AV-02"
     public let title = "Essential flow crosses a one-way conduit against its direction"
-    public let clause = "IEC 62443-3-3 SR 5.2 RE 2, SR 7.x; IEC 62443-3-2 ZCR 3.1"
+    public let clause = "IEC 62443-3-3 SR 5.2 RE 2, FR 7; IEC 62443-3-2 ZCR 3.1"
     public let rationale = "A data diode passes nothing backwards, so an essential flow that needs the reverse direction will fail the day the diode is installed."
     public let remediation = "Reverse the flow so the protected side sends (push instead of poll), or carry it over another conduit that permits its direction."
     public let severity = Severity.critical

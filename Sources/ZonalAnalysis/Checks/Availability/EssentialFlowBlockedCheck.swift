@@ -4,7 +4,7 @@ import ZonalModel
 public struct EssentialFlowBlockedCheck: Check {
     public let id = "ZC-AV-01"
     public let title = "Essential flow blocked by the design"
-    public let clause = "IEC 62443-3-3 SR 7.x (resource availability); IEC 62443-3-2 ZCR 3.1"
+    public let clause = "IEC 62443-3-3 FR 7 (resource availability); IEC 62443-3-2 ZCR 3.1"
     public let rationale = "Security controls must not disrupt essential functions: a blocked historian replication, SIS status or time sync is an outage caused by the security design."
     public let remediation = "Allow the flow on the conduit between its zones (or declare that conduit), in the flow's direction."
     public let severity = Severity.critical
