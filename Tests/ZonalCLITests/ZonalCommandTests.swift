@@ -23,6 +23,10 @@ final class ZonalCommandTests: XCTestCase {
     }
 
     func zonal(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        try Self.run(arguments, environment: environment)
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -209,8 +213,7 @@ final class ZonalCommandTests: XCTestCase {
 /// Generated documents stay in step with the code that generates them.
 final class GeneratedDocsTests: XCTestCase {
     func testRulesReferenceIsCurrent() throws {
-        let tests = ZonalCommandTests()
-        let generated = try tests.zonal(["rules", "--format", "markdown"]).stdout
+        let generated = try ZonalCommandTests.run(["rules", "--format", "markdown"]).stdout
         let committed = try String(contentsOf: ZonalCommandTests.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
         XCTAssertEqual(generated, committed, "docs/rules.md is stale: run `swift run zonal rules --format markdown -o docs/rules.md`")
     }
