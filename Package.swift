@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
-        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalTraffic", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalTraffic", dependencies: ["ZonalModel"]),
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
         .executableTarget(
             name: "zonal",
@@ -34,5 +35,8 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .target(name: "ZonalCaptureGenerator", dependencies: ["ZonalTraffic"], path: "Benchmarks/traffic/CaptureGenerator"),
+        .executableTarget(name: "zonal-capgen", dependencies: ["ZonalCaptureGenerator"], path: "Benchmarks/traffic/capgen"),
+        .testTarget(name: "ZonalTrafficTests", dependencies: ["ZonalTraffic", "ZonalAnalysis", "ZonalCaptureGenerator", "ZonalTestSupport"]),
     ]
 )
