@@ -8,4 +8,6 @@ enum ExitStatus {
     static let invalidInput = ExitCode(2)
     /// A file could not be read or written.
     static let fileError = ExitCode(3)
+    /// A capture or flow log is damaged part-way; the results up to the damage were still reported.
+    static let damagedInput = ExitCode(4)
 }

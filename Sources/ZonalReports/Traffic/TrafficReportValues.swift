@@ -1,0 +1,107 @@
+import Foundation
+import ZonalAnalysis
+import ZonalModel
+import ZonalTraffic
+
+/// The shapes shared by the traffic report formats: flows and violations as plain values, computed once.
+enum TrafficReportValues {
+    struct Endpoint: Encodable {
+        let address: String
+        let port: Int?
+        let mac: String?
+        let asset: String?
+        let zone: String?
+    }
+
+    struct FlowValue: Encodable {
+        let id: Int
+        let capture: String
+        let client: Endpoint
+        let server: Endpoint
+        let zones: [String?]
+        let transport: String
+        let `protocol`: String
+        let serverName: String?
+        let conduit: String?
+        let verdict: String
+        let packets: Int
+        let bytes: Int
+        let firstFrame: Int
+        let lastFrame: Int
+        let firstSeen: String
+        let lastSeen: String
+        /// Function code (decimal) → PDUs, per protocol family.
+        let functions: [String: [String: Int]]
+        let vlan: Int?
+    }
+
+    struct ViolationValue: Encodable {
+        let kind: String
+        let check: String
+        let title: String
+        let severity: String
+        let message: String
+        let clause: String
+        let flow: Int?
+        let capture: String
+        let frames: [Int]
+        let conduit: String?
+        let zones: [String]
+        let location: ReportValues.Location
+        let remediation: String
+        let evidence: [String]
+    }
+
+    static func mac(_ value: UInt64) -> String? {
+        guard value != 0 else { return nil }
+        return (0..<6).map { String(format: "%02x", UInt8(truncatingIfNeeded: value >> UInt64((5 - $0) * 8))) }.joined(separator: ":")
+    }
+
+    static func time(_ nanoseconds: Int64) -> String {
+        let date = Date(timeIntervalSince1970: Double(nanoseconds) / 1e9)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func verdict(_ v: ObservedRoute.Verdict) -> String {
+        switch v {
+        case .intraZone: "intra-zone"
+        case .permitted: "permitted"
+        case .noConduit: "no-conduit"
+        case .notPermitted: "not-permitted"
+        case .forbiddenFunctions: "forbidden-function"
+        case .againstDirection: "against-direction"
+        case .unplaced: "unplaced"
+        }
+    }
+
+    static func flows(_ a: TrafficAssessment) -> [FlowValue] {
+        a.routes.map { route in
+            let f = a.observation.flows[route.flow]
+            var functions: [String: [String: Int]] = [:]
+            for use in f.functions { functions[use.family.name, default: [:]][String(use.code), default: 0] += use.count }
+            let layer2 = f.isLayer2
+            return FlowValue(
+                id: route.flow, capture: a.observation.sources[f.capture],
+                client: Endpoint(address: layer2 ? "" : f.client.description, port: layer2 ? nil : Int(f.clientPort), mac: mac(f.clientMAC),
+                                 asset: route.client.asset, zone: route.client.zone),
+                server: Endpoint(address: layer2 ? "" : f.server.description, port: layer2 ? nil : Int(f.serverPort), mac: mac(f.serverMAC),
+                                 asset: route.server.asset, zone: route.server.zone),
+                zones: [route.client.zone, route.server.zone], transport: f.transportName, protocol: f.protocol.name, serverName: f.serverName,
+                conduit: route.conduit, verdict: verdict(route.verdict), packets: f.packets, bytes: f.bytes, firstFrame: f.firstFrame,
+                lastFrame: f.lastFrame, firstSeen: time(f.firstTime), lastSeen: time(f.lastTime), functions: functions,
+                vlan: f.vlan == 0 ? nil : Int(f.vlan))
+        }
+    }
+
+    static func violations(_ a: TrafficAssessment) -> [ViolationValue] {
+        a.violations.map { v in
+            ViolationValue(kind: v.kind.rawValue, check: v.finding.check, title: TrafficCheckRegistry.check(v.finding.check)?.title ?? v.finding.check,
+                           severity: v.finding.severity.rawValue, message: v.finding.message, clause: v.finding.clause, flow: v.flow,
+                           capture: a.observation.sources.indices.contains(v.capture) ? a.observation.sources[v.capture] : "",
+                           frames: v.frames, conduit: v.conduit, zones: v.zones, location: ReportValues.Location(v.finding.location),
+                           remediation: v.finding.remediation, evidence: v.finding.evidence)
+        }
+    }
+}
