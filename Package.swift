@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
-        .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalCaptureGenerator"]),
         .target(name: "ZonalCaptureGenerator", dependencies: ["ZonalTraffic"], path: "Benchmarks/traffic/CaptureGenerator"),
         .executableTarget(name: "zonal-capgen", dependencies: ["ZonalCaptureGenerator"], path: "Benchmarks/traffic/capgen"),
         .testTarget(name: "ZonalTrafficTests", dependencies: ["ZonalTraffic", "ZonalAnalysis", "ZonalCaptureGenerator", "ZonalTestSupport"]),

@@ -5,10 +5,12 @@ import ZonalTraffic
 
 /// Temporary captures written by the project's generator, and the real tshark run on them.
 enum TrafficFixture {
+    /// One directory per test run; files in it are named by the tests and overwritten.
+    static let root = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-traffic-\(UUID().uuidString)")
+
     static func directory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-traffic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
     }
 
     /// The plant scenario written with these options; returns the file path.

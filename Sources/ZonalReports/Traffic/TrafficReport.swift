@@ -64,7 +64,7 @@ public enum TrafficReport {
             }.joined(separator: " ")
             let fields = [f.capture, f.client.address, f.client.port.map(String.init) ?? "", f.client.asset ?? "", f.client.zone ?? "",
                           f.server.address, f.server.port.map(String.init) ?? "", f.server.asset ?? "", f.server.zone ?? "", f.transport, f.protocol,
-                          f.conduit ?? "", f.verdict, String(f.packets), String(f.bytes), String(f.firstFrame), String(f.lastFrame), f.firstSeen,
+                          f.conduit.value ?? "", f.verdict, String(f.packets), String(f.bytes), String(f.firstFrame), String(f.lastFrame), f.firstSeen,
                           f.lastSeen, functions, (byFlow[f.id] ?? []).joined(separator: " ")]
             out += fields.map(CSVField.escape).joined(separator: ",") + "\r\n"
         }

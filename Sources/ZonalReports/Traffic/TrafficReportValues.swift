@@ -22,7 +22,7 @@ enum TrafficReportValues {
         let transport: String
         let `protocol`: String
         let serverName: String?
-        let conduit: String?
+        let conduit: Nullable<String>
         let verdict: String
         let packets: Int
         let bytes: Int
@@ -45,7 +45,7 @@ enum TrafficReportValues {
         let flow: Int?
         let capture: String
         let frames: [Int]
-        let conduit: String?
+        let conduit: Nullable<String>
         let zones: [String]
         let location: ReportValues.Location
         let remediation: String
@@ -89,7 +89,7 @@ enum TrafficReportValues {
                 server: Endpoint(address: layer2 ? "" : f.server.description, port: layer2 ? nil : Int(f.serverPort), mac: mac(f.serverMAC),
                                  asset: route.server.asset, zone: route.server.zone),
                 zones: [route.client.zone, route.server.zone], transport: f.transportName, protocol: f.protocol.name, serverName: f.serverName,
-                conduit: route.conduit, verdict: verdict(route.verdict), packets: f.packets, bytes: f.bytes, firstFrame: f.firstFrame,
+                conduit: Nullable(route.conduit), verdict: verdict(route.verdict), packets: f.packets, bytes: f.bytes, firstFrame: f.firstFrame,
                 lastFrame: f.lastFrame, firstSeen: time(f.firstTime), lastSeen: time(f.lastTime), functions: functions,
                 vlan: f.vlan == 0 ? nil : Int(f.vlan))
         }
@@ -100,8 +100,19 @@ enum TrafficReportValues {
             ViolationValue(kind: v.kind.rawValue, check: v.finding.check, title: TrafficCheckRegistry.check(v.finding.check)?.title ?? v.finding.check,
                            severity: v.finding.severity.rawValue, message: v.finding.message, clause: v.finding.clause, flow: v.flow,
                            capture: a.observation.sources.indices.contains(v.capture) ? a.observation.sources[v.capture] : "",
-                           frames: v.frames, conduit: v.conduit, zones: v.zones, location: ReportValues.Location(v.finding.location),
+                           frames: v.frames, conduit: Nullable(v.conduit), zones: v.zones, location: ReportValues.Location(v.finding.location),
                            remediation: v.finding.remediation, evidence: v.finding.evidence)
         }
+    }
+}
+
+/// An optional written as JSON `null` when absent (the encoder would otherwise leave the key out), for keys scripts rely on.
+struct Nullable<Wrapped: Encodable>: Encodable {
+    let value: Wrapped?
+    init(_ value: Wrapped?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }
