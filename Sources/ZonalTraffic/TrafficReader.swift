@@ -18,11 +18,12 @@ public enum TrafficReader {
             }
             var table = FlowTable(capture: i)
             let before = done
-            let report: (Int) -> Void = { offset in progress(before + offset, total, observation.counters.packets + table.counters.packets) }
+            let packetsBefore = observation.counters.packets
+            let report: (Int, Int) -> Void = { offset, packets in progress(before + offset, total, packetsBefore + packets) }
             let damage: CaptureDamage?
             switch format {
-            case .pcap: damage = try PcapReader.read(file, progress: report) { table.add($0) }
-            case .pcapng: damage = try PcapngReader.read(file, progress: report) { table.add($0) }
+            case .pcap: damage = try PcapReader.read(file, progress: report, into: &table)
+            case .pcapng: damage = try PcapngReader.read(file, progress: report, into: &table)
             case .zeekTSV, .zeekJSON, .flowCSV:
                 let result = try FlowLogReader.read(file, format: format, capture: i)
                 observation.flows.append(contentsOf: result.flows)

@@ -10,3 +10,9 @@ public struct CapturedPacket {
     /// The length on the wire; larger than `data.count` when the snapshot length cut the packet.
     public var originalLength: Int
 }
+
+/// Whatever consumes packets as a reader walks a capture (the flow table); passed `inout` and generic so the
+/// per-packet call is direct, with no closure context or dynamic exclusivity check.
+public protocol PacketSink {
+    mutating func add(_ packet: CapturedPacket)
+}

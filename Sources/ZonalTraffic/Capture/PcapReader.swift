@@ -7,8 +7,8 @@ public enum PcapReader {
     static let maximumRecord = 16 * 1024 * 1024
 
     /// Calls `body` for each packet in order; returns the damage that stopped the walk early, if any.
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: (Int) -> Void = { _ in },
-                            _ body: (CapturedPacket) -> Void) throws(CaptureError) -> CaptureDamage? {
+    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+                            into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
         let bytes = file.bytes
         guard let magic = bytes.u32le(0), bytes.count >= 24 else {
             throw .badHeader(path: file.path, offset: 0, reason: "the pcap header is shorter than 24 bytes")
@@ -37,16 +37,16 @@ public enum PcapReader {
                                      reason: "the file ends inside the packet (\(bytes.count - offset - 16) of \(length) bytes)")
             }
             let timestamp = Int64(seconds) * 1_000_000_000 + Int64(fraction) * (nanoseconds ? 1 : 1000)
-            body(CapturedPacket(number: number, timestamp: timestamp, linkType: linkType, data: data, originalLength: Int(original)))
+            sink.add(CapturedPacket(number: number, timestamp: timestamp, linkType: linkType, data: data, originalLength: Int(original)))
             number += 1
             offset += 16 + length
             if offset >= nextRelease {
                 file.release(upTo: offset)
-                progress(offset)
+                progress(offset, number - firstNumber)
                 nextRelease = offset + (1 << 26)
             }
         }
-        progress(offset)
+        progress(offset, number - firstNumber)
         return nil
     }
 }

@@ -12,8 +12,8 @@ public enum PcapngReader {
 
     static let sectionHeader: UInt32 = 0x0A0D_0D0A
 
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: (Int) -> Void = { _ in },
-                            _ body: (CapturedPacket) -> Void) throws(CaptureError) -> CaptureDamage? {
+    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+                            into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
         let bytes = file.bytes
         var offset = 0
         var number = firstNumber
@@ -57,14 +57,14 @@ public enum PcapngReader {
                     return damage("packet block claims \(captured) captured bytes, more than the block holds")
                 }
                 let interface = interfaces[interfaceID]
-                body(CapturedPacket(number: number, timestamp: nanoseconds(UInt64(high) << 32 | UInt64(low), interface.unitsPerSecond),
+                sink.add(CapturedPacket(number: number, timestamp: nanoseconds(UInt64(high) << 32 | UInt64(low), interface.unitsPerSecond),
                                     linkType: interface.linkType, data: data, originalLength: Int(original)))
                 number += 1
             case 3: // Simple Packet Block: interface 0, no timestamp
                 guard let original = block.u32(8, bigEndian: bigEndian) else { return damage("simple packet block too short") }
                 guard !interfaces.isEmpty else { return damage("simple packet block before any interface block") }
                 let captured = min(Int(original), length - 16)
-                body(CapturedPacket(number: number, timestamp: 0, linkType: interfaces[0].linkType, data: block.slice(12, captured)!,
+                sink.add(CapturedPacket(number: number, timestamp: 0, linkType: interfaces[0].linkType, data: block.slice(12, captured)!,
                                     originalLength: Int(original)))
                 number += 1
             default:
@@ -73,11 +73,11 @@ public enum PcapngReader {
             offset += length
             if offset >= nextRelease {
                 file.release(upTo: offset)
-                progress(offset)
+                progress(offset, number - firstNumber)
                 nextRelease = offset + (1 << 26)
             }
         }
-        progress(offset)
+        progress(offset, number - firstNumber)
         return nil
     }
 

@@ -1,5 +1,5 @@
 /// The identity of a conversation regardless of direction: both ends ordered, so A→B and B→A share one key.
-struct FlowKey: Hashable {
+struct FlowKey: Equatable {
     var aHigh: UInt64
     var aLow: UInt64
     var bHigh: UInt64
@@ -8,11 +8,4 @@ struct FlowKey: Hashable {
     var ports: UInt32
     /// IP protocol number, or 0x1_0000 | EtherType for a layer-2 flow; the address family in bit 24.
     var kind: UInt32
-
-    /// Three combines instead of six: this hash runs once per packet.
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(aLow &+ (bLow << 1 | bLow >> 63))
-        hasher.combine(aHigh ^ bHigh)
-        hasher.combine(UInt64(ports) << 32 | UInt64(kind))
-    }
 }

@@ -27,9 +27,9 @@ public struct FlowRecord: Sendable {
     public var firstTime: Int64
     public var lastTime: Int64
     /// The first frames of the flow (evidence for findings about the flow as a whole).
-    public var sampleFrames: [Int] = []
+    public var samples = FrameSample()
     /// The first frames sent by the server side.
-    public var serverSampleFrames: [Int] = []
+    public var serverSamples = FrameSample()
     public var functions: [FunctionUse] = []
     /// OPC UA: true when a secure channel was opened with security policy None.
     public var opcuaSecurityNone = false
@@ -46,6 +46,16 @@ public struct FlowRecord: Sendable {
     var serverStream = StreamBuffer()
 
     static let sampleCount = 3
+
+    public var sampleFrames: [Int] {
+        get { samples.frames }
+        set { samples = FrameSample(newValue) }
+    }
+
+    public var serverSampleFrames: [Int] {
+        get { serverSamples.frames }
+        set { serverSamples = FrameSample(newValue) }
+    }
 
     /// True for a non-IP (layer 2) flow.
     public var isLayer2: Bool { ipProtocol == 0 && etherType != 0 }
@@ -64,10 +74,10 @@ public struct FlowRecord: Sendable {
         for i in functions.indices where functions[i].family == family && functions[i].code == code {
             functions[i].count += 1
             if fromClient { functions[i].requests += 1 }
-            if functions[i].frames.count < FlowRecord.sampleCount && functions[i].frames.last != frame { functions[i].frames.append(frame) }
+            if !functions[i].samples.isFull && functions[i].samples.last != frame { functions[i].samples.append(frame) }
             return
         }
-        functions.append(FunctionUse(family: family, code: code, count: 1, requests: fromClient ? 1 : 0, frames: [frame]))
+        functions.append(FunctionUse(family: family, code: code, count: 1, requests: fromClient ? 1 : 0, samples: FrameSample([frame])))
     }
 }
 
@@ -79,5 +89,7 @@ public struct FunctionUse: Sendable, Hashable {
     public var count: Int
     /// PDUs sent by the client side.
     public var requests: Int
-    public var frames: [Int]
+    public var samples: FrameSample
+    /// The first frames carrying it.
+    public var frames: [Int] { samples.frames }
 }

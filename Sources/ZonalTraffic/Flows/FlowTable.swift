@@ -4,15 +4,14 @@ import ZonalModel
 ///
 /// Memory grows with the number of flows (each keeps counters and at most a few frame numbers and reassembly bytes),
 /// never with the number of packets.
-public struct FlowTable {
+public struct FlowTable: PacketSink {
     public private(set) var flows: [FlowRecord] = []
-    private var index: [FlowKey: Int] = [:]
+    private var index = FlowIndex()
     public private(set) var counters = PacketCounters()
     let capture: Int
 
     public init(capture: Int = 0) {
         self.capture = capture
-        index.reserveCapacity(4096)
     }
 
     /// Adds one packet.
@@ -45,14 +44,8 @@ public struct FlowTable {
                       ports: UInt32(d.sourcePort) << 16 | UInt32(d.destinationPort), kind: UInt32(d.ipProtocol) | family)
             : FlowKey(aHigh: t.high, aLow: t.low, bHigh: s.high, bLow: s.low,
                       ports: UInt32(d.destinationPort) << 16 | UInt32(d.sourcePort), kind: UInt32(d.ipProtocol) | family)
-        let i: Int
-        if let found = index[key] {
-            i = found
-        } else {
-            i = flows.count
-            index[key] = i
-            flows.append(newIPFlow(packet, d))
-        }
+        let (i, isNew) = index.index(of: key, orInsert: flows.count)
+        if isNew { flows.append(newIPFlow(packet, d)) }
         let fromClient = flows[i].client == s && flows[i].clientPort == d.sourcePort && (flows[i].server != s || flows[i].serverPort != d.sourcePort)
         flows[i].count(packet, fromClient: fromClient)
         if d.payload.count > 0 { inspect(i, d, frame: packet.number, fromClient: fromClient) }
@@ -97,12 +90,8 @@ public struct FlowTable {
         let sourceFirst = d.sourceMAC <= d.destinationMAC
         let key = FlowKey(aHigh: 0, aLow: sourceFirst ? d.sourceMAC : d.destinationMAC, bHigh: 0, bLow: sourceFirst ? d.destinationMAC : d.sourceMAC,
                           ports: 0, kind: 0x1_0000 | UInt32(d.etherType))
-        let i: Int
-        if let found = index[key] {
-            i = found
-        } else {
-            i = flows.count
-            index[key] = i
+        let (i, isNew) = index.index(of: key, orInsert: flows.count)
+        if isNew {
             var flow = FlowRecord(client: IPAddress(v4: 0), server: IPAddress(v4: 0), clientPort: 0, serverPort: 0, ipProtocol: 0,
                                   etherType: d.etherType, clientMAC: d.sourceMAC, serverMAC: d.destinationMAC, vlan: d.vlan,
                                   firstFrame: packet.number, lastFrame: packet.number, firstTime: packet.timestamp, lastTime: packet.timestamp)
@@ -189,10 +178,10 @@ extension FlowRecord {
         bytes += packet.originalLength
         lastFrame = packet.number
         lastTime = packet.timestamp
-        if sampleFrames.count < FlowRecord.sampleCount { sampleFrames.append(packet.number) }
+        samples.append(packet.number)
         if !fromClient {
             serverPackets += 1
-            if serverSampleFrames.count < FlowRecord.sampleCount { serverSampleFrames.append(packet.number) }
+            serverSamples.append(packet.number)
         }
     }
 }
