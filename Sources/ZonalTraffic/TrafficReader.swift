@@ -4,7 +4,7 @@ public enum TrafficReader {
     public typealias Progress = (_ bytesDone: Int, _ bytesTotal: Int, _ packets: Int) -> Void
 
     /// Reads every file in order. Throws only when a file cannot be read at all; damage part-way is recorded and reading goes on.
-    public static func read(_ paths: [String], progress: Progress = { _, _, _ in }) throws(CaptureError) -> TrafficObservation {
+    public static func read(_ paths: [String], progress: @escaping Progress = { _, _, _ in }) throws(CaptureError) -> TrafficObservation {
         var observation = TrafficObservation()
         var files: [MappedFile] = []
         for path in paths { files.append(try MappedFile(path: path)) }

@@ -40,10 +40,7 @@ struct CheckCommand: ParsableCommand {
         case .json: try destination.write(CheckReport.json(assessment))
         }
         if timings {
-            func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String {
-                String(format: "%.3f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9)
-            }
-            Diagnostics.note("timings: parse \(seconds(start, parsed)) s, analysis \(seconds(parsed, analysed)) s, findings \(assessment.findings.count)")
+            Diagnostics.note("timings: parse \(Diagnostics.seconds(start, parsed)) s, analysis \(Diagnostics.seconds(parsed, analysed)) s, findings \(assessment.findings.count)")
         }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }
     }

@@ -84,8 +84,7 @@ struct TrafficCheckCommand: ParsableCommand {
         case .markdown: try destination.write(TrafficReport.markdown(assessment))
         }
         if timings {
-            func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String { String(format: "%.3f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9) }
-            Diagnostics.note("timings: read \(seconds(start, read)) s, analysis \(seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count)")
+            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count)")
         }
         if !observation.damage.isEmpty { throw ExitStatus.damagedInput }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }

@@ -1,14 +1,7 @@
 import ZonalModel
 
-/// A check of observed traffic against the model: like `Check`, with an id, clause, rationale and remediation, but
-/// evaluated over the routes of observed flows.
-public protocol TrafficCheck: Sendable {
-    var id: String { get }
-    var title: String { get }
-    var clause: String { get }
-    var rationale: String { get }
-    var remediation: String { get }
-    var severity: Severity { get }
+/// A check of observed traffic against the model: described like `Check`, evaluated over the routes of observed flows.
+public protocol TrafficCheck: CheckDescription {
     var kind: TrafficViolation.Kind { get }
 
     func evaluate(_ context: TrafficContext) -> [TrafficViolation]

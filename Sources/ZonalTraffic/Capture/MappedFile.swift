@@ -49,3 +49,22 @@ public final class MappedFile: @unchecked Sendable {
         if let mapping { munmap(mapping, bytes.count) }
     }
 }
+
+/// Every 64 MiB walked: hands the pages behind to the kernel and reports progress (offset, packets so far).
+struct WalkProgress {
+    let file: MappedFile
+    let report: (_ offset: Int, _ packets: Int) -> Void
+    private var next = 1 << 26
+
+    init(file: MappedFile, report: @escaping (_ offset: Int, _ packets: Int) -> Void) {
+        self.file = file
+        self.report = report
+    }
+
+    @inline(__always) mutating func advance(to offset: Int, packets: Int) {
+        guard offset >= next else { return }
+        file.release(upTo: offset)
+        report(offset, packets)
+        next = offset + (1 << 26)
+    }
+}

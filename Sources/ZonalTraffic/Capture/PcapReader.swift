@@ -6,8 +6,8 @@ public enum PcapReader {
     /// Packets larger than this are taken as damage rather than trusted (libpcap itself caps records at 256 KiB).
     static let maximumRecord = 16 * 1024 * 1024
 
-    /// Calls `body` for each packet in order; returns the damage that stopped the walk early, if any.
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+    /// Hands each packet to `sink` in order; returns the damage that stopped the walk early, if any.
+    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
                             into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
         let bytes = file.bytes
         guard let magic = bytes.u32le(0), bytes.count >= 24 else {
@@ -19,7 +19,7 @@ public enum PcapReader {
         let linkType = bytes.u32(20, bigEndian: bigEndian)! & 0x0FFF_FFFF
         var offset = 24
         var number = firstNumber
-        var nextRelease = 1 << 26
+        var walk = WalkProgress(file: file, report: progress)
         while offset < bytes.count {
             guard let seconds = bytes.u32(offset, bigEndian: bigEndian), let fraction = bytes.u32(offset + 4, bigEndian: bigEndian),
                   let captured = bytes.u32(offset + 8, bigEndian: bigEndian), let original = bytes.u32(offset + 12, bigEndian: bigEndian)
@@ -40,11 +40,7 @@ public enum PcapReader {
             sink.add(CapturedPacket(number: number, timestamp: timestamp, linkType: linkType, data: data, originalLength: Int(original)))
             number += 1
             offset += 16 + length
-            if offset >= nextRelease {
-                file.release(upTo: offset)
-                progress(offset, number - firstNumber)
-                nextRelease = offset + (1 << 26)
-            }
+            walk.advance(to: offset, packets: number - firstNumber)
         }
         progress(offset, number - firstNumber)
         return nil

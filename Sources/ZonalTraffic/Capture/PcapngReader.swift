@@ -12,14 +12,14 @@ public enum PcapngReader {
 
     static let sectionHeader: UInt32 = 0x0A0D_0D0A
 
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
                             into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
         let bytes = file.bytes
         var offset = 0
         var number = firstNumber
         var bigEndian = false
         var interfaces: [Interface] = []
-        var nextRelease = 1 << 26
+        var walk = WalkProgress(file: file, report: progress)
         func damage(_ reason: String) -> CaptureDamage { CaptureDamage(path: file.path, offset: offset, packet: number, reason: reason) }
         while offset < bytes.count {
             guard let rawType = bytes.u32le(offset) else { return damage("the file ends inside a block header") }
@@ -71,11 +71,7 @@ public enum PcapngReader {
                 break
             }
             offset += length
-            if offset >= nextRelease {
-                file.release(upTo: offset)
-                progress(offset, number - firstNumber)
-                nextRelease = offset + (1 << 26)
-            }
+            walk.advance(to: offset, packets: number - firstNumber)
         }
         progress(offset, number - firstNumber)
         return nil
