@@ -22,7 +22,7 @@ final class TrafficCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 1, run.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         for key in ["packets", "bytes", "protocols", "functions", "flows", "violations"] { XCTAssertNotNil(object[key], key) }
-        XCTAssertEqual(object["packets"] as? Int, 349)
+        XCTAssertEqual(object["packets"] as? Int, 361)
         let protocols = try XCTUnwrap(object["protocols"] as? [String: [String: Int]])
         XCTAssertEqual(protocols["modbus"]?["packets"], 86)
         let functions = try XCTUnwrap(object["functions"] as? [String: [String: Int]])
@@ -44,7 +44,7 @@ final class TrafficCommandTests: XCTestCase {
         let csv = try ZonalCommandTests.run(["traffic", model, capture, "--format", "csv", "--fail-on", "critical"])
         XCTAssertEqual(csv.status, 1, "critical violations exist (ZC-TR-03, ZC-TR-04)")
         XCTAssertTrue(csv.stdout.hasPrefix("capture,client,client_port"))
-        XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 29)
+        XCTAssertEqual(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 30)
         let markdown = try ZonalCommandTests.run(["traffic", model, capture, "--format", "markdown"])
         XCTAssertTrue(markdown.stdout.contains("| bpcs-dmz | bpcs, dmz | 1 |"), markdown.stdout)
         let text = try ZonalCommandTests.run(["traffic", model, capture])
@@ -58,7 +58,7 @@ final class TrafficCommandTests: XCTestCase {
         try bytes.prefix(bytes.count - 30).write(to: URL(fileURLWithPath: capture))
         let run = try ZonalCommandTests.run(["traffic", model, capture, "--format", "json"])
         XCTAssertEqual(run.status, 4)
-        XCTAssertTrue(run.stderr.contains("packet 349"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("packet 361"), run.stderr)
         XCTAssertTrue(run.stdout.contains("\"violations\""))
     }
 

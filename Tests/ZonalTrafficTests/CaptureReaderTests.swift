@@ -32,7 +32,7 @@ final class CaptureReaderTests: XCTestCase {
         let bytes = scenarioBytes(CaptureOptions(container: .pcapng))
         let cut = try TrafficReader.read([try TrafficFixture.write(Array(bytes[..<(bytes.count - 30)]), name: "cut.pcapng")])
         XCTAssertEqual(cut.damage.count, 1)
-        XCTAssertEqual(cut.counters.packets, 348)
+        XCTAssertEqual(cut.counters.packets, 360)
         var pcap = scenarioBytes(CaptureOptions(container: .pcap))
         pcap[24 + 8] = 0xFF; pcap[24 + 9] = 0xFF; pcap[24 + 10] = 0xFF; pcap[24 + 11] = 0x7F
         let absurd = try TrafficReader.read([try TrafficFixture.write(pcap, name: "absurd.pcap")])
@@ -64,7 +64,7 @@ final class CaptureReaderTests: XCTestCase {
                 for _ in 0..<40 { bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random) }
                 let path = try TrafficFixture.write(bytes, name: "fuzz")
                 if let observation = try? TrafficReader.read([path]) {
-                    XCTAssertLessThanOrEqual(observation.counters.packets, 349 + 40)
+                    XCTAssertLessThanOrEqual(observation.counters.packets, 361 + 40)
                 }
             }
         }
@@ -97,5 +97,7 @@ final class CaptureReaderTests: XCTestCase {
         XCTAssertEqual(observation.flows.first { $0.protocol == .tls }?.serverName, "historian.plant.example")
         XCTAssertEqual(observation.counters.fragments, 2)
         XCTAssertEqual(observation.counters.truncated, 1)
+        XCTAssertEqual(observation.flows.first { $0.serverPort == 102 && $0.clientPort == 51600 }?.protocol, .mms)
+        XCTAssertEqual(observation.flows.first { $0.serverPort == 102 && $0.clientPort == 50800 }?.protocol, .s7comm)
     }
 }

@@ -236,6 +236,14 @@ public enum PlantScenario {
         for _ in 0..<3 { datagrams.ethernet(from: plc.mac, to: 0x010C_CD01_0001, etherType: 0x88B8, payload: M.goose(appID: 1)) }
         datagrams.ethernet(from: hmi.mac, to: 0x010E_CF00_0000, etherType: 0x8892, payload: M.profinetDCPIdentify())
 
+        // IEC 61850 MMS on ISO-on-TCP: the ISO session CONNECT after COTP tells it from S7comm on the same port.
+        let mms = TCPConversation(client: hmi, server: plc, clientPort: 51600, serverPort: 102, writer: writer, clock: clock, seed: 30)
+        mms.open()
+        mms.send(M.cotpConnectRequest(), fromClient: true)
+        mms.send(M.cotpConnectConfirm(), fromClient: false)
+        mms.send(M.tpkt([2, 0xF0, 0x80, 0x0D, 0x06, 0x05, 0x04, 0x01, 0x00, 0x02, 0x00]), fromClient: true)
+        mms.close()
+
         // A packet cut inside its TCP header by the snapshot length.
         let cut = FrameBuilder.ip(source: hmi.ip, destination: plc.ip, protocol: 6,
                                   payload: FrameBuilder.tcp(sourcePort: 51900, destinationPort: 502, sequence: 1, acknowledgement: 0, flags: 0x02, payload: []))
