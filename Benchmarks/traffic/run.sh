@@ -38,13 +38,14 @@ measure() {
     /usr/bin/time -f "%e %M" -o "$DIR/$name.time" "$@" > "$DIR/$name.out" 2> "$DIR/$name.err" || {
         status=$?
         # zonal exits 1 when it found violations: that is a result, not a failure.
-        if [ "$name" != zonal ] || [ "$status" != 1 ]; then echo "$name failed ($status), see $DIR/$name.err" >&2; fi
+        if [ "${name%-text}" != zonal ] || [ "$status" != 1 ]; then echo "$name failed ($status), see $DIR/$name.err" >&2; fi
     }
 }
 
 measure cat sh -c "cat '$CAPTURE' > /dev/null"
 measure capinfos capinfos "$CAPTURE"
 measure zonal "$BIN/zonal" traffic "$MODEL" "$CAPTURE" --format json -o "$DIR/zonal.json" --timings --no-progress
+measure zonal-text "$BIN/zonal" traffic "$MODEL" "$CAPTURE" --format text -o "$DIR/zonal.txt" --no-progress
 measure ndpiReader ndpiReader -i "$CAPTURE" -v 0 -q
 measure tshark tshark -n -r "$CAPTURE" -T fields -e frame.number -e ip.src -e ip.dst -e tcp.dstport -e modbus.func_code
 
@@ -52,11 +53,11 @@ echo
 printf "%-11s %9s %14s %10s %10s %14s\n" tool seconds packets/s MB/s "peak MB" "zonal is ×"
 # GNU time writes "Command exited with non-zero status N" first when a tool exits non-zero: the figures are the last line.
 read -r zs _ < <(tail -n 1 "$DIR/zonal.time")
-for name in cat capinfos zonal ndpiReader tshark; do
+for name in cat capinfos zonal zonal-text ndpiReader tshark; do
     read -r seconds kb < <(tail -n 1 "$DIR/$name.time")
     awk -v n="$name" -v s="$seconds" -v kb="$kb" -v p="$COUNT" -v b="$SIZE" -v z="$zs" 'BEGIN {
         t = (s > 0 ? s : 0.01)
-        printf "%-11s %9.2f %14.0f %10.0f %10.1f %14s\n", n, s, p / t, b / t / 1e6, kb / 1024, (n == "zonal" ? "-" : sprintf("%.2f", t / (z > 0 ? z : 0.01)))
+        printf "%-11s %9.2f %14.0f %10.0f %10.1f %14s\n", n, s, p / t, b / t / 1e6, kb / 1024, (n ~ /^zonal/ ? "-" : sprintf("%.2f", t / (z > 0 ? z : 0.01)))
     }'
 done
 echo
