@@ -35,7 +35,7 @@ cat "$CAPTURE" > /dev/null   # warm the page cache so every tool reads from memo
 # measure NAME COMMAND...: wall seconds and peak RSS into $DIR/NAME.time; the tool's own output is discarded.
 measure() {
     local name=$1; shift
-    /usr/bin/time -f "%e %M" -o "$DIR/$name.time" "$@" > "$DIR/$name.out" 2> "$DIR/$name.err" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$DIR/$name.time" "$@" > "$DIR/$name.out" 2> "$DIR/$name.err" || {
         status=$?
         # zonal exits 1 when it found violations: that is a result, not a failure.
         if [ "${name%-text}" != zonal ] || [ "$status" != 1 ]; then echo "$name failed ($status), see $DIR/$name.err" >&2; fi
@@ -50,16 +50,18 @@ measure ndpiReader ndpiReader -i "$CAPTURE" -v 0 -q
 measure tshark tshark -n -r "$CAPTURE" -T fields -e frame.number -e ip.src -e ip.dst -e tcp.dstport -e modbus.func_code
 
 echo
-printf "%-11s %9s %14s %10s %10s %14s\n" tool seconds packets/s MB/s "peak MB" "zonal is ×"
+printf "%-11s %8s %8s %12s %12s %8s %8s %8s %8s\n" tool wall-s cpu-s packets/s pkts/cpu-s MB/s "peak MB" "wall ×" "cpu ×"
 # GNU time writes "Command exited with non-zero status N" first when a tool exits non-zero: the figures are the last line.
-read -r zs _ < <(tail -n 1 "$DIR/zonal.time")
+read -r zs _ zu zy < <(tail -n 1 "$DIR/zonal.time")
 for name in cat capinfos zonal zonal-text ndpiReader tshark; do
-    read -r seconds kb < <(tail -n 1 "$DIR/$name.time")
-    awk -v n="$name" -v s="$seconds" -v kb="$kb" -v p="$COUNT" -v b="$SIZE" -v z="$zs" 'BEGIN {
-        t = (s > 0 ? s : 0.01)
-        printf "%-11s %9.2f %14.0f %10.0f %10.1f %14s\n", n, s, p / t, b / t / 1e6, kb / 1024, (n ~ /^zonal/ ? "-" : sprintf("%.2f", t / (z > 0 ? z : 0.01)))
+    read -r seconds kb user sys < <(tail -n 1 "$DIR/$name.time")
+    awk -v n="$name" -v s="$seconds" -v kb="$kb" -v u="$user" -v y="$sys" -v p="$COUNT" -v b="$SIZE" -v z="$zs" -v zc="$(awk -v a="$zu" -v b="$zy" 'BEGIN { print a + b }')" 'BEGIN {
+        t = (s > 0 ? s : 0.01); c = u + y; c = (c > 0 ? c : 0.01)
+        printf "%-11s %8.2f %8.2f %12.0f %12.0f %8.0f %8.1f %8s %8s\n", n, s, c, p / t, p / c, b / t / 1e6, kb / 1024,
+            (n ~ /^zonal/ ? "-" : sprintf("%.2f", t / (z > 0 ? z : 0.01))), (n ~ /^zonal/ ? "-" : sprintf("%.2f", c / (zc > 0 ? zc : 0.01)))
     }'
 done
 echo
 echo "zonal: $(grep timings "$DIR/zonal.err")"
-echo "(ratio = the tool's time / zonal's time: above 1, zonal is faster; cat and capinfos are floors for walking the file)"
+echo "(wall × and cpu × = the tool's wall or CPU time / zonal's (JSON run): above 1, zonal is faster; cat and capinfos are"
+echo " floors for walking the file; cpu-s = user + system seconds, which a busy machine inflates less than wall time)"

@@ -6,7 +6,7 @@ public struct DiscoveredPlant: Sendable {
     public struct Host: Sendable {
         public let address: IPAddress
         public var mac: UInt64
-        /// Protocols it answered as a server, with the ports.
+        /// Protocols it was contacted on as a server, with the ports.
         public var serves: Set<String>
         /// Protocols it opened connections with.
         public var uses: Set<String>
@@ -40,7 +40,7 @@ public enum TrafficDiscovery {
             if !EndpointResolver.isGroupAddress(flow.client) {
                 hosts[flow.client, default: .init(address: flow.client, mac: flow.clientMAC, serves: [], uses: [])].uses.insert(service)
             }
-            if !EndpointResolver.isGroupAddress(flow.server), flow.packets > flow.serverPackets || flow.serverPackets > 0 {
+            if !EndpointResolver.isGroupAddress(flow.server) {
                 hosts[flow.server, default: .init(address: flow.server, mac: flow.serverMAC, serves: [], uses: [])].serves.insert(service)
             }
             flows.insert(.init(from: flow.client, to: flow.server, protocol: flow.protocol.name, port: Int(flow.serverPort),
@@ -49,9 +49,7 @@ public enum TrafficDiscovery {
         var zones: [IPNetwork: [DiscoveredPlant.Host]] = [:]
         for host in hosts.values {
             let prefix = host.address.family == .v4 ? 24 : 64
-            let network = (try? IPNetwork.parse("\(host.address)/\(host.address.family.bitWidth)")).map { candidate -> IPNetwork in
-                IPNetwork(address: IPNetwork(address: candidate.address, prefixLength: prefix).first, prefixLength: prefix)
-            }!
+            let network = IPNetwork(address: IPNetwork(address: host.address, prefixLength: prefix).first, prefixLength: prefix)
             zones[network, default: []].append(host)
         }
         let ordered = zones.keys.sorted { ($0.address, $0.prefixLength) < ($1.address, $1.prefixLength) }
