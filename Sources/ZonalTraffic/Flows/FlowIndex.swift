@@ -3,17 +3,22 @@
 /// Hand-written instead of `Dictionary` because this lookup runs once per packet and SipHash dominated the profile;
 /// the hash is seeded per run so a crafted capture cannot force collisions.
 struct FlowIndex {
-    private var keys: [FlowKey]
-    private var slots: [Int32]
+    /// Key and flow index side by side, so a probe touches one cache line; `index < 0` marks an empty slot.
+    private struct Entry {
+        var key: FlowKey
+        var index: Int32
+    }
+
+    private var entries: [Entry]
     private var mask: Int
     private(set) var count = 0
     private let seed: UInt64
+    private static let empty = Entry(key: FlowKey(aHigh: 0, aLow: 0, bHigh: 0, bLow: 0, ports: 0, kind: 0), index: -1)
 
     init(capacity: Int = 8192) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: FlowKey(aHigh: 0, aLow: 0, bHigh: 0, bLow: 0, ports: 0, kind: 0), count: size)
-        slots = Array(repeating: -1, count: size)
+        entries = Array(repeating: FlowIndex.empty, count: size)
         mask = size - 1
         seed = UInt64.random(in: 1...UInt64.max) | 1
     }
@@ -29,29 +34,25 @@ struct FlowIndex {
     @inline(__always) mutating func index(of key: FlowKey, orInsert next: Int) -> (index: Int, inserted: Bool) {
         var slot = hash(key) & mask
         while true {
-            let stored = slots[slot]
-            if stored < 0 { break }
-            if keys[slot] == key { return (Int(stored), false) }
+            let entry = entries[slot]
+            if entry.index < 0 { break }
+            if entry.key == key { return (Int(entry.index), false) }
             slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        slots[slot] = Int32(truncatingIfNeeded: next)
+        entries[slot] = Entry(key: key, index: Int32(truncatingIfNeeded: next))
         count += 1
-        if count * 2 > slots.count { grow() }
+        if count * 2 > entries.count { grow() }
         return (next, true)
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldSlots = slots
-        let size = slots.count * 2
-        keys = Array(repeating: FlowKey(aHigh: 0, aLow: 0, bHigh: 0, bLow: 0, ports: 0, kind: 0), count: size)
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for i in oldSlots.indices where oldSlots[i] >= 0 {
-            var slot = hash(oldKeys[i]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            keys[slot] = oldKeys[i]
-            slots[slot] = oldSlots[i]
+        let old = entries
+        entries = Array(repeating: FlowIndex.empty, count: old.count * 2)
+        mask = entries.count - 1
+        for entry in old where entry.index >= 0 {
+            var slot = hash(entry.key) & mask
+            while entries[slot].index >= 0 { slot = (slot + 1) & mask }
+            entries[slot] = entry
         }
     }
 }
