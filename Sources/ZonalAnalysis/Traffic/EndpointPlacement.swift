@@ -7,6 +7,11 @@ public struct EndpointPlacement: Hashable, Sendable {
     public let asset: String?
     public let zone: String?
 
+    public init(asset: String?, zone: String?) {
+        self.asset = asset
+        self.zone = zone
+    }
+
     /// The id a conduit rule would name for it: the asset, else the zone.
     public var endpointID: String? { asset ?? zone }
 }
