@@ -37,6 +37,8 @@ final class GoldenTests: XCTestCase {
             ("diagram.svg", ZoneDiagram.svg(a)),
             ("diagram.dot", ZoneDiagramDOT.dot(a)),
             ("diagram.mmd", ZoneDiagramMermaid.mermaid(a)),
+            ("crs.html", RequirementsSpecificationPage.html(a, header: e.header)),
+            ("crs.md", RequirementsSpecificationMarkdown.markdown(a, header: e.header)),
         ]
     }
 

@@ -65,6 +65,30 @@ final class ReportPageTests: XCTestCase {
             XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
             XCTAssertGreaterThan(png.count, 20_000, "\(name): the screenshot shows a page, not a blank")
             print("screenshot: \(screenshot.path)")
+
+            let crs = dir.appendingPathComponent("\(name)-crs.html")
+            try RequirementsSpecificationPage.html(e.assessment, header: e.header).write(to: crs, atomically: true, encoding: .utf8)
+            let crsDOM = try ReportFixtures.run([chromium] + flags + ["--dump-dom", crs.absoluteString])
+            XCTAssertEqual(crsDOM.status, 0, crsDOM.stderr)
+            XCTAssertTrue(crsDOM.stdout.contains("class=\"zone-diagram\""), "\(name): CRS drawing")
+            for zone in e.assessment.model.zones { XCTAssertTrue(crsDOM.stdout.contains("id=\"crs-zone-\(zone.id)\""), "\(name): CRS zone \(zone.id)") }
+            for conduit in e.assessment.model.conduits { XCTAssertTrue(crsDOM.stdout.contains("id=\"crs-conduit-\(conduit.id)\""), "\(name): CRS conduit \(conduit.id)") }
+            for clause in ["ZCR 6.2", "ZCR 6.3", "ZCR 6.4", "ZCR 6.5", "ZCR 6.6", "ZCR 6.7", "ZCR 6.8", "ZCR 6.9"] {
+                XCTAssertTrue(crsDOM.stdout.contains("<h2>\(clause) "), "\(name): CRS section \(clause)")
+            }
         }
+    }
+
+    func testTheSpecificationSaysNotStatedForWhatTheModelLeavesOut() throws {
+        let e = try ReportFixtures.example("water-utility")
+        let spec = RequirementsSpecificationMarkdown.markdown(e.assessment, header: e.header)
+        XCTAssertTrue(spec.contains("| Boundary | Each station's locked kiosk; the cellular router is the only network path out. |"), "stated facts appear")
+        XCTAssertTrue(spec.contains("| Access points | cellular router at each station; RTU maintenance serial port |"))
+        XCTAssertTrue(spec.contains("## ZCR 6.8 Tolerable risk for the SUC\n\nNo loss of pumping"))
+        let refinery = try ReportFixtures.example("refinery")
+        let bare = RequirementsSpecificationMarkdown.markdown(refinery.assessment, header: refinery.header)
+        XCTAssertTrue(bare.contains("## ZCR 6.6 Threat environment\n\n*not stated*"), "the refinery states no environment")
+        XCTAssertTrue(bare.contains("| Boundary | *not stated* |"))
+        XCTAssertTrue(bare.contains("| Safety designation | safety zone |"))
     }
 }

@@ -7,7 +7,7 @@ enum ObjectFields {
     static func zone(_ z: Zone) -> [(String, String)] {
         pairs([("name", z.name), ("kind", z.kind.rawValue), ("sl-target", z.slTarget.description),
                ("networks", list(z.networks.map(\.description))), ("purdue-level", z.purdueLevel.map { "\($0)" }),
-               ("description", z.description), ("owner", z.owner)])
+               ("description", z.description), ("owner", z.owner)] + specification(z.specification))
     }
 
     static func asset(_ a: Asset) -> [(String, String)] {
@@ -27,7 +27,8 @@ enum ObjectFields {
         case .oneWay(let from, let to): direction = "\(from)->\(to)"
         }
         return pairs([("name", c.name), ("zones", list(c.zones)), ("direction", direction), ("enforcement", c.enforcement.rawValue),
-                      ("sl-target", c.slTarget?.description), ("allows", list(c.allows.map(rule))), ("description", c.description)])
+                      ("sl-target", c.slTarget?.description), ("allows", list(c.allows.map(rule))), ("description", c.description),
+                      ("owner", c.owner)] + specification(c.specification))
     }
 
     static func flow(_ f: Flow) -> [(String, String)] {
@@ -51,6 +52,11 @@ enum ObjectFields {
             if !r.functions.isEmpty { text += " [\(r.functions.joined(separator: ", "))]" }
             return text
         }
+    }
+
+    private static func specification(_ s: SpecificationFacts) -> [(String, String?)] {
+        [("boundary", s.boundary), ("access-points", list(s.accessPoints)), ("assumptions", s.assumptions),
+         ("external-dependencies", s.externalDependencies)]
     }
 
     private static func pairs(_ fields: [(String, String?)]) -> [(String, String)] {
