@@ -27,13 +27,7 @@ struct CRSCommand: ParsableCommand {
     func validate() throws { try document.validate(format: format, output: output) }
 
     func run() throws {
-        let loaded = try model.load()
-        let header = try document.header(forModelAt: model.path)
-        let assessment = Analyzer.assess(loaded)
-        switch format {
-        case .html: try output.destination.write(RequirementsSpecificationPage.html(assessment, header: header))
-        case .markdown: try output.destination.write(RequirementsSpecificationMarkdown.markdown(assessment, header: header))
-        case .pdf: try ChromiumPrinter.printPDF(html: RequirementsSpecificationPage.html(assessment, header: header), to: output.output!)
-        }
+        try document.write(model, as: format, to: output, html: RequirementsSpecificationPage.html,
+                           markdown: RequirementsSpecificationMarkdown.markdown)
     }
 }

@@ -26,14 +26,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws { try document.validate(format: format, output: output) }
 
     func run() throws {
-        let loaded = try model.load()
-        let header = try document.header(forModelAt: model.path)
-        let assessment = Analyzer.assess(loaded)
-        switch format {
-        case .html: try output.destination.write(AssessmentReportPage.html(assessment, header: header))
-        case .markdown: try output.destination.write(AssessmentReportMarkdown.markdown(assessment, header: header))
-        case .pdf: try ChromiumPrinter.printPDF(html: AssessmentReportPage.html(assessment, header: header), to: output.output!)
-        }
+        try document.write(model, as: format, to: output, html: AssessmentReportPage.html, markdown: AssessmentReportMarkdown.markdown)
     }
 }
 
@@ -50,6 +43,20 @@ struct DocumentOptions: ParsableArguments {
     func validate(format: DocumentFormat, output: OutputOptions) throws {
         if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil { throw ValidationError("--date takes a date as YYYY-MM-DD, e.g. 2026-11-26") }
         if format == .pdf && output.output == nil { throw ValidationError("--format pdf needs -o FILE.pdf") }
+    }
+
+    /// Loads and assesses the model, then writes the document in `format`; PDF is the HTML printed by headless Chromium.
+    func write(_ model: ModelInput, as format: DocumentFormat, to output: OutputOptions,
+               html: (Assessment, ReportHeader) -> String, markdown: (Assessment, ReportHeader) -> String) throws {
+        let loaded = try model.load()
+        let header = try header(forModelAt: model.path)
+        let assessment = Analyzer.assess(loaded)
+        switch format {
+        case .html: try output.destination.write(html(assessment, header))
+        case .markdown: try output.destination.write(markdown(assessment, header))
+        // validate(format:output:) has made sure a PDF has an output path.
+        case .pdf: try ChromiumPrinter.printPDF(html: html(assessment, header), to: output.output ?? "report.pdf")
+        }
     }
 
     /// The header for the model file at `path`: the given date (or today's) and the file's SHA-256.

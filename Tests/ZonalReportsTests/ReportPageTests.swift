@@ -92,3 +92,13 @@ final class ReportPageTests: XCTestCase {
         XCTAssertTrue(bare.contains("| Safety designation | safety zone |"))
     }
 }
+
+/// CSV cells from model text never start a spreadsheet formula.
+final class AssessmentCSVTests: XCTestCase {
+    func testFormulaLikeTextIsNeutralisedAndQuoted() {
+        XCTAssertEqual(CSVField.text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"")
+        XCTAssertEqual(CSVField.text("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVField.text("plain, text"), "\"plain, text\"")
+        XCTAssertEqual(CSVField.text("zone:sis"), "zone:sis")
+    }
+}

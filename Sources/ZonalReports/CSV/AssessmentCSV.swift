@@ -37,6 +37,6 @@ public enum AssessmentCSV {
     }
 
     private static func rows(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(CSVField.escape).joined(separator: ",") + "\r\n" }.joined()
+        ([header] + rows).map { $0.map(CSVField.text).joined(separator: ",") + "\r\n" }.joined()
     }
 }

@@ -111,6 +111,10 @@ public struct ZoneLayout: Sendable {
     /// True when the curve or its label passes through the box (with a small margin).
     private static func crosses(_ edge: Edge, _ box: Box) -> Bool {
         let pad = 12.0
+        // A quadratic curve lies inside the hull of its three points: boxes outside that hull (and the label) are skipped cheaply.
+        let xs = [edge.start.x, edge.control.x, edge.end.x], ys = [edge.start.y, edge.control.y, edge.end.y]
+        if xs.max()! + labelHalfWidth < box.x - pad || xs.min()! - labelHalfWidth > box.x + box.width + pad
+            || ys.max()! + 16 < box.y - pad || ys.min()! - 16 > box.y + box.height + pad { return false }
         func inside(_ x: Double, _ y: Double, halfWidth: Double = 0, halfHeight: Double = 0) -> Bool {
             x + halfWidth > box.x - pad && x - halfWidth < box.x + box.width + pad && y + halfHeight > box.y - pad && y - halfHeight < box.y + box.height + pad
         }
