@@ -27,6 +27,8 @@ public struct ZoneLayout: Sendable {
 
     /// The gap between boxes of a row leaves room for a conduit label between them.
     public static let boxWidth = 230.0, boxHeight = 96.0, gapX = 170.0, gapY = 120.0, margin = 30.0
+    /// The most zone boxes side by side.
+    public static let maxPerRow = 5
     /// Half the width reserved around a conduit label's centre when fitting the canvas.
     static let labelHalfWidth = 90.0
 
@@ -49,7 +51,10 @@ public struct ZoneLayout: Sendable {
     }
 
     public init(model: SystemModel) {
-        let rows = Dictionary(grouping: model.zones, by: ZoneLayout.level).sorted { $0.key > $1.key }.map(\.value)
+        // A level with many zones wraps onto several rows, so a large plant stays readable on a page.
+        let rows = Dictionary(grouping: model.zones, by: ZoneLayout.level).sorted { $0.key > $1.key }.flatMap { _, zones in
+            stride(from: 0, to: zones.count, by: Self.maxPerRow).map { Array(zones[$0..<min($0 + Self.maxPerRow, zones.count)]) }
+        }
         let widest = rows.map(\.count).max() ?? 0
         let naturalWidth = 2 * Self.margin + Double(widest) * Self.boxWidth + Double(max(widest - 1, 0)) * Self.gapX
         height = 2 * Self.margin + Double(rows.count) * Self.boxHeight + Double(max(rows.count - 1, 0)) * Self.gapY

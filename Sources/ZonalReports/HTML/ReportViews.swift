@@ -7,9 +7,13 @@ enum ReportViews {
     struct SeverityCount { let severity: String; let count: Int }
     struct FindingView {
         let severity: String, check: String, title: String, clause: String, location: String, subject: String, message: String, remediation: String
+        /// At most `evidenceShown` lines; the requirement gap tables list the rest.
         let evidence: [String]
         let hasEvidence: Bool
+        let moreEvidence: String?
     }
+
+    static let evidenceShown = 8
     struct RequirementRow { let met: Bool; let id: String; let fr: String; let title: String; let how: String }
     struct TargetView {
         let kind: String, id: String, name: String, slTarget: String, slAchieved: String, met: Int, required: Int, gap: String
@@ -25,8 +29,9 @@ enum ReportViews {
 
     static func finding(_ f: Finding) -> FindingView {
         FindingView(severity: f.severity.rawValue, check: f.check, title: CheckRegistry.check(f.check)?.title ?? f.check, clause: f.clause,
-                    location: f.location.description, subject: f.subject, message: f.message, remediation: f.remediation, evidence: f.evidence,
-                    hasEvidence: !f.evidence.isEmpty)
+                    location: f.location.description, subject: f.subject, message: f.message, remediation: f.remediation, evidence: Array(f.evidence.prefix(evidenceShown)),
+                    hasEvidence: !f.evidence.isEmpty,
+                    moreEvidence: f.evidence.count > evidenceShown ? "… and \(f.evidence.count - evidenceShown) more (see the requirement gaps)" : nil)
     }
 
     static func target(_ t: TargetAssessment) -> TargetView {
