@@ -9,5 +9,5 @@ enum ExitStatus {
     /// A file could not be read or written.
     static let fileError = ExitCode(3)
     /// An external program a requested output needs (headless Chromium for PDF) is not installed or failed.
-    static let toolUnavailable = ExitCode(4)
+    static let toolUnavailable = ExitCode(5)
 }

@@ -67,7 +67,7 @@ final class ReportCommandTests: XCTestCase {
     func testPDFWithoutChromiumSaysHowToInstallItAndExitsFour() throws {
         let pdf = try temporaryDirectory().appendingPathComponent("report.pdf").path
         let run = try zonal(["report", "Examples/refinery/plant.yaml", "--format", "pdf", "-o", pdf], environment: ["PATH": "/nonexistent"])
-        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertEqual(run.status, 5, run.stderr)
         XCTAssertTrue(run.stderr.contains("apt-get install chromium"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: pdf))
     }
