@@ -63,8 +63,9 @@ struct RequirementEvaluator {
         let remote = (ids: untrusted.map(\.id), enforcements: untrusted.map { Self.position($0.enforcement) })
         let countermeasures = countermeasuresByZone[zone.id] ?? []
         // Per FR, the components from weakest to strongest (unknown counts as 0), for both SL-A and remedies.
-        let ranked: [[(level: Int, asset: Asset)]] = FoundationalRequirement.allCases.map { fr in
-            assets.map { ($0.component?.slCapability?[fr].rawValue ?? -1, $0) }.sorted { $0.level < $1.level }
+        // Sorting (level, index) pairs rather than assets keeps the sort from moving whole asset values.
+        let ranked: [[(level: Int, asset: Int)]] = FoundationalRequirement.allCases.map { fr in
+            assets.indices.map { (assets[$0].component?.slCapability?[fr].rawValue ?? -1, $0) }.sorted { ($0.level, $0.asset) < ($1.level, $1.asset) }
         }
 
         var statuses: [RequirementStatus] = []
@@ -84,7 +85,7 @@ struct RequirementEvaluator {
             for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
             let required = entry.requirement.isRequired(at: zone.slTarget[entry.fr])
             let remedy = by.isEmpty && required
-                ? zoneRemedy(entry, zone: zone, ranked: ranked[entry.fr.rawValue - 1], hasAssets: !assets.isEmpty, conduits: conduits) : nil
+                ? zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits) : nil
             statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
         }
         return TargetAssessment(kind: .zone, id: zone.id, name: zone.name, slTarget: zone.slTarget,
@@ -137,14 +138,14 @@ struct RequirementEvaluator {
         }
     }
 
-    private func zoneRemedy(_ entry: Entry, zone: Zone, ranked: [(level: Int, asset: Asset)], hasAssets: Bool, conduits: [Conduit]) -> String {
+    private func zoneRemedy(_ entry: Entry, zone: Zone, assets: [Asset], ranked: [(level: Int, asset: Int)], conduits: [Conduit]) -> String {
         var options: [String] = []
         let fr = entry.fr, minimum = entry.minimum
         let short = ranked.prefix { $0.level < minimum.rawValue }
-        if !hasAssets {
+        if assets.isEmpty {
             options.append("place the zone's components in the model with their SL-C")
         } else if !short.isEmpty {
-            let names = short.prefix(4).map { "\($0.asset.id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
+            let names = short.prefix(4).map { "\(assets[$0.asset].id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
             let more = short.count > 4 ? " and \(short.count - 4) more" : ""
             options.append("components with SL-C \(fr.abbreviation) ≥ \(minimum.rawValue) in place of \(names.joined(separator: ", "))\(more)")
         }
