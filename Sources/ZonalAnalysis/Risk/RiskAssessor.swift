@@ -152,7 +152,7 @@ public enum RiskAssessor {
         } else {
             let closable = intolerable.filter { $0.residualIfGapsClosed.map { criteria.isTolerable($0.risk) } ?? false }
             result = "residual risk intolerable in \(intolerable.map(\.scenario.id).joined(separator: ", "))"
-                + (closable.count == intolerable.count ? "; closing the \(gaps.count) requirement gap(s) listed makes it tolerable"
+                + (closable.count == intolerable.count ? "; closing the requirement gaps listed (\(Set(gaps.map(\.requirement.id)).count) requirements) makes it tolerable"
                     : "; requirement gaps alone do not make it tolerable: add countermeasures that lower likelihood or consequence")
         }
         return TargetRiskRecord(kind: target.kind, id: target.id, threats: threats.map(\.scenario.id), vulnerabilities: vulnerabilities,

@@ -22,6 +22,13 @@ public struct ScenarioRisk: Hashable, Sendable {
     /// The residual risk if every gap were closed (the SL credit applied), when there are gaps.
     public let residualIfGapsClosed: RiskCell?
 
+    /// The ids of the requirements in `gaps`, each once, in order.
+    public var gapRequirementIDs: [String] {
+        var ids: [String] = []
+        for g in gaps where !ids.contains(g.requirement.id) { ids.append(g.requirement.id) }
+        return ids
+    }
+
     /// A zone or conduit between the attacker and the consequence.
     public struct Defence: Hashable, Sendable {
         public let kind: TargetAssessment.Kind

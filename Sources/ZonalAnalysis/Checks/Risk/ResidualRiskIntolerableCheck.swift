@@ -29,11 +29,11 @@ public struct ResidualRiskIntolerableCheck: Check {
             let outlook: String
             let remediation: String
             if let closed = s.residualIfGapsClosed, c.isTolerable(closed.risk) {
-                outlook = "closing \(Self.uniqueIDs(s.gaps).count) requirement gap(s) (\(Self.ids(s.gaps))) would bring it to \(c.riskName(closed.risk))"
-                remediation = "Meet \(Self.ids(s.gaps)) so SL-A reaches SL \(s.requiredLevel.rawValue) in the FRs the scenario touches; the SL credit then lowers the likelihood by \(c.slCredit) level(s)."
+                outlook = "closing \(s.gapRequirementIDs.count) requirement gap(s) (\(Self.ids(s))) would bring it to \(c.riskName(closed.risk))"
+                remediation = "Meet \(Self.ids(s)) so SL-A reaches SL \(s.requiredLevel.rawValue) in the FRs the scenario touches; the SL credit then lowers the likelihood by \(c.slCredit) level(s)."
             } else {
                 outlook = s.gaps.isEmpty ? "no requirement gap stands in the way; the security level alone cannot make it tolerable"
-                    : "closing the requirement gaps (\(Self.ids(s.gaps))) still leaves \(c.riskName(s.residualIfGapsClosed?.risk ?? s.residual.risk))"
+                    : "closing the requirement gaps (\(Self.ids(s))) still leaves \(c.riskName(s.residualIfGapsClosed?.risk ?? s.residual.risk))"
                 remediation = "Add countermeasures that lower the likelihood or the consequence of '\(s.scenario.id)' (mitigates:), e.g. a non-programmable safeguard, or have the owner revisit the tolerable risk."
             }
             return finding(
@@ -43,14 +43,8 @@ public struct ResidualRiskIntolerableCheck: Check {
         }
     }
 
-    static func uniqueIDs(_ gaps: [ScenarioRisk.RequirementGap]) -> [String] {
-        var ids: [String] = []
-        for g in gaps where !ids.contains(g.requirement.id) { ids.append(g.requirement.id) }
-        return ids
-    }
-
-    static func ids(_ gaps: [ScenarioRisk.RequirementGap]) -> String {
-        let ids = uniqueIDs(gaps)
+    static func ids(_ s: ScenarioRisk) -> String {
+        let ids = s.gapRequirementIDs
         return ids.prefix(8).joined(separator: ", ") + (ids.count > 8 ? " and \(ids.count - 8) more" : "")
     }
 }
