@@ -14,10 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
-        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
+        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams", .product(name: "CSV", package: "CSV.swift")], resources: [.process("Resources")]),
         .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
         .executableTarget(

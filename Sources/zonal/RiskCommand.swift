@@ -13,7 +13,7 @@ struct RiskCommand: ParsableCommand {
           zonal risk plant.yaml --format markdown -o risk.md
           zonal risk import-worksheet cyber-pha.csv >> plant.yaml
         """,
-        subcommands: [RiskAssessCommand.self],
+        subcommands: [RiskAssessCommand.self, ImportWorksheetCommand.self],
         defaultSubcommand: RiskAssessCommand.self)
 }
 

@@ -82,3 +82,27 @@ final class RiskCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("did you mean 'dmz'?"), run.stderr)
     }
 }
+
+/// `zonal risk import-worksheet`: a fragment on standard output, or located errors and exit 2.
+final class ImportWorksheetCommandTests: XCTestCase {
+    func testAWorksheetBecomesAFragmentCheckedAgainstTheModel() throws {
+        let csv = try ZonalCommandTests.temporaryFile("pha.csv", """
+        node,deviation,cause,zone,entry,attacker,likelihood,health-and-safety
+        Heater,No trip,Logic altered,sis,bpcs-sis,3,possible,catastrophic
+        """)
+        let run = try ZonalCommandTests.run(["risk", "import-worksheet", csv, "--model", "Examples/refinery/plant.yaml"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("threat-scenarios:\n- id: heater-2\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("attacker: sophisticated-moderate"), run.stdout)
+
+        let bad = try ZonalCommandTests.temporaryFile("bad.csv", """
+        node,deviation,cause,zone,attacker,likelihood,health-and-safety
+        Heater,No trip,Logic altered,siss,3,possible,catastrophic
+        """)
+        let failed = try ZonalCommandTests.run(["risk", "import-worksheet", bad, "--model", "Examples/refinery/plant.yaml"])
+        XCTAssertEqual(failed.status, 2)
+        XCTAssertEqual(failed.stdout, "")
+        XCTAssertTrue(failed.stderr.contains("bad.csv: row 2, column D: 'siss' is no zone of the model"), failed.stderr)
+        XCTAssertEqual(try ZonalCommandTests.run(["risk", "import-worksheet", "/nonexistent.csv"]).status, 3)
+    }
+}
