@@ -35,5 +35,6 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalReportsTests", dependencies: ["ZonalReports", "ZonalTestSupport"]),
     ]
 )
