@@ -61,6 +61,14 @@ final class RiskCommandTests: XCTestCase {
         XCTAssertTrue(markdown.stdout.contains("| zone | sis | {3,3,3,2,3,2,3} | {3,3,3,2,3,2,3} | matches |"), markdown.stdout)
     }
 
+    func testHelpHasExamples() throws {
+        for command in [["risk", "--help"], ["risk", "assess", "--help"], ["risk", "import-worksheet", "--help"]] {
+            let run = try zonal(command)
+            XCTAssertEqual(run.status, 0)
+            XCTAssertTrue(run.stdout.contains("zonal risk "), run.stdout)
+        }
+    }
+
     func testAModelWithoutScenariosSaysSoAndExitsZero() throws {
         let path = try ZonalCommandTests.temporaryFile("plant.yaml", ZonalCommandTests.cleanPlant)
         let run = try zonal(["risk", path])

@@ -58,7 +58,7 @@ final class RiskModelTests: XCTestCase {
             .replacingOccurrences(of: "{ reputation: minor }", with: "{ reputation: minr }")
         let errors = PlantFixture.errors(PlantFixture.riskYAML(risk: risk))
         XCTAssertTrue(errors.contains { $0.message.contains("'prodution' is not a consequence category") && $0.hint == "did you mean 'production'?" }, "\(errors)")
-        XCTAssertTrue(errors.contains { $0.message.contains("likelihood level 6 of threat scenario 'corp-virus' is outside 1...5") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.message.contains("likelihood level 6 is outside 1...5 for threat scenario 'corp-virus'") }, "\(errors)")
         XCTAssertTrue(errors.contains { $0.message.contains("'minr' is not a consequence level") && $0.hint == "did you mean 'minor'?" }, "\(errors)")
         let none = PlantFixture.errors(PlantFixture.riskYAML(risk: "threat-scenarios:\n  - { id: x, source: s, attacker: casual, entry: corp, targets: [corp], likelihood: 1 }"))
         XCTAssertTrue(none.contains { $0.message.contains("needs 'consequences'") }, "\(none)")

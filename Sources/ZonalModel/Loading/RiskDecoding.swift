@@ -144,17 +144,12 @@ extension ModelDecoder {
 
     /// A level of a scale, by 1-based number or by name.
     private mutating func scaleLevel(_ node: ModelNode, in scale: [ScaleLevel], scaleName: String, owner: String) -> Int? {
-        let text = node.scalarText ?? ""
-        if let n = Int(text) {
-            if (1...scale.count).contains(n) { return n }
-            log.error(node, "\(scaleName) level \(n) of \(owner) is outside 1...\(scale.count)", hint: "levels run from 1 ('\(scale[0].name)') to \(scale.count) ('\(scale[scale.count - 1].name)')")
+        switch ScaleLookup.level(node.scalarText ?? "", in: scale, scaleName: scaleName) {
+        case .success(let level): return level
+        case .failure(let problem):
+            log.error(node, "\(problem.message) for \(owner)", hint: problem.hint)
             return nil
         }
-        if let index = scale.firstIndex(where: { $0.name.lowercased() == text.lowercased() }) { return index + 1 }
-        let names = scale.map(\.name)
-        log.error(node, "'\(text)' is not a \(scaleName) level of \(owner)",
-                  hint: Suggestion.hint(for: text, in: names) ?? "use a number 1-\(scale.count) or one of: \(names.joined(separator: ", "))")
-        return nil
     }
 
     mutating func decodeThreatScenario(_ node: ModelNode) -> ThreatScenario? {

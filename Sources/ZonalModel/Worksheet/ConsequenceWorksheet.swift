@@ -121,18 +121,15 @@ public enum ConsequenceWorksheet {
         return scenarios
     }
 
-    /// A level by 1-based number or name; `onError` gets the message and hint.
+    /// A level by 1-based number or name; `onError` gets the message and hint. Empty text is no level and no error.
     private static func level(_ text: String, in scale: [ScaleLevel], scale name: String, onError: (String, String?) -> Void) -> Int? {
         if text.isEmpty { return nil }
-        if let n = Int(text) {
-            if (1...scale.count).contains(n) { return n }
-            onError("\(name) level \(n) is outside 1...\(scale.count)", "levels run from 1 ('\(scale[0].name)') to \(scale.count) ('\(scale[scale.count - 1].name)')")
+        switch ScaleLookup.level(text, in: scale, scaleName: name) {
+        case .success(let level): return level
+        case .failure(let problem):
+            onError(problem.message, problem.hint)
             return nil
         }
-        if let i = scale.firstIndex(where: { $0.name.lowercased() == text.lowercased() }) { return i + 1 }
-        let names = scale.map(\.name)
-        onError("'\(text)' is not a \(name) level", Suggestion.hint(for: text, in: names) ?? "use 1-\(scale.count) or one of: \(names.joined(separator: ", "))")
-        return nil
     }
 
     /// "Crude Heater H-101" -> "crude-heater-h-101": a usable id from a node name.
