@@ -78,6 +78,15 @@ final class RiskCommandTests: XCTestCase {
         XCTAssertEqual(try zonal(["check", path]).status, 0, "the clean plant stays clean")
     }
 
+    func testCriteriaWithoutScenariosDeriveNothing() throws {
+        let path = try ZonalCommandTests.temporaryFile("plant.yaml", ZonalCommandTests.cleanPlant + "\nrisk-criteria: { tolerable: high }\n")
+        let run = try zonal(["risk", path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("(the model's criteria); tolerable up to 'high'"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("No threat scenario is stated"), run.stdout)
+        XCTAssertEqual(try zonal(["check", path]).status, 0)
+    }
+
     func testAnInvalidScenarioExitsTwoWithItsLocation() throws {
         let path = try ZonalCommandTests.temporaryFile("plant.yaml", ZonalCommandTests.cleanPlant + """
 

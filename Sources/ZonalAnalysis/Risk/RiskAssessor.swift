@@ -148,7 +148,7 @@ public enum RiskAssessor {
         if threats.isEmpty {
             result = "no threat scenario \(subject); the derived SL-T comes from \(target.kind == .zone ? "no scenario" : "the zones it joins")"
         } else if intolerable.isEmpty {
-            result = "residual risk tolerable in all \(threats.count) scenario(s) (worst \(worstResidual.map { criteria.riskName($0.risk) } ?? "-")) with SL-T \(target.derived)"
+            result = "residual risk tolerable in \(threats.count == 1 ? "its one scenario" : "all \(threats.count) scenarios") (worst \(worstResidual.map { criteria.riskName($0.risk) } ?? "-")) with SL-T \(target.derived)"
         } else {
             let closable = intolerable.filter { $0.residualIfGapsClosed.map { criteria.isTolerable($0.risk) } ?? false }
             result = "residual risk intolerable in \(intolerable.map(\.scenario.id).joined(separator: ", "))"

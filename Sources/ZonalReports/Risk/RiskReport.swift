@@ -28,13 +28,15 @@ public enum RiskReport {
         return parts.isEmpty ? "matches" : parts.joined(separator: "; ")
     }
 
-    static func criteriaSummary(_ risk: RiskAssessment) -> String {
+    /// One line on the criteria in force, for reports and the requirements specification (ZCR 6.8).
+    public static func criteriaSummary(_ risk: RiskAssessment) -> String {
         let c = risk.criteria
         return "\(c.likelihood.count) x \(c.consequence.count) matrix (\(risk.criteriaDeclared ? "the model's criteria" : "default criteria, docs/risk.md")); "
             + "tolerable up to '\(c.riskName(c.tolerable))'; SL credit \(c.slCredit) likelihood level(s)"
     }
 
-    static func initialRiskLine(_ risk: RiskAssessment) -> String {
+    /// The ZCR 2 initial risk and the ZCR 4 verdict in one line.
+    public static func initialRiskLine(_ risk: RiskAssessment) -> String {
         guard let initial = risk.initialRisk, let id = risk.initialRiskScenario else { return "ZCR 2 initial risk: no threat scenario stated" }
         return "ZCR 2 initial risk: \(initial.describe(risk.criteria)) (scenario '\(id)'); ZCR 4: "
             + (risk.detailedAssessmentRequired ? "above the tolerable risk, a detailed risk assessment (ZCR 5) is required" : "within the tolerable risk")
@@ -42,7 +44,9 @@ public enum RiskReport {
 
     public static func text(_ risk: RiskAssessment, style: TextStyle) -> String {
         let c = risk.criteria
-        var out = style.bold("Risk criteria: ") + criteriaSummary(risk) + "\n" + initialRiskLine(risk) + "\n\n"
+        var out = style.bold("Risk criteria: ") + criteriaSummary(risk) + "\n" + initialRiskLine(risk) + "\n"
+        guard !risk.scenarios.isEmpty else { return out + "No threat scenario is stated, so no SL-T is derived and no residual risk judged.\n" }
+        out += "\n"
         out += style.bold("Risk register") + "\n"
         var register = TextTable()
         register.add(registerHeader.map(style.bold))
@@ -92,7 +96,9 @@ public enum RiskReport {
 
     public static func markdown(_ risk: RiskAssessment) -> String {
         let c = risk.criteria
-        var out = "## Risk assessment\n\n\(criteriaSummary(risk)).\n\n\(initialRiskLine(risk)).\n\n### Risk register\n\n"
+        var out = "## Risk assessment\n\n\(criteriaSummary(risk)).\n\n\(initialRiskLine(risk)).\n\n"
+        guard !risk.scenarios.isEmpty else { return out + "No threat scenario is stated, so no SL-T is derived and no residual risk judged.\n" }
+        out += "### Risk register\n\n"
         out += "| " + registerHeader.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: registerHeader.count) + "\n"
         for s in risk.scenarios { out += "| " + registerRow(s, c).map(cell).joined(separator: " | ") + " |\n" }
         out += "\n### Target security levels derived from the scenarios\n\n| | id | declared | derived | comparison |\n| --- | --- | --- | --- | --- |\n"
@@ -102,6 +108,11 @@ public enum RiskReport {
         for t in risk.zones + risk.conduits where t.trace.contains(where: { !$0.setBy.isEmpty }) {
             out += "\n**\(t.kind.rawValue) \(cell(t.id))** SL-T \(t.derived):\n\n"
             for line in RiskTrace.lines(t, criteria: c) { out += "- \(cell(line))\n" }
+        }
+        out += "\n### Detailed assessment per zone and conduit (ZCR 5.1-5.13)\n\n| | id | threats | worst unmitigated | worst residual | result |\n| --- | --- | --- | --- | --- | --- |\n"
+        for r in risk.zoneRecords + risk.conduitRecords where !r.threats.isEmpty {
+            out += "| \(r.kind.rawValue) | \(cell(r.id)) | \(cell(r.threats.joined(separator: ", "))) | \(r.worstUnmitigated.map { $0.describe(c) } ?? "-") | "
+                + "\(r.worstResidual.map { $0.describe(c) } ?? "-") | \(cell(r.result)) |\n"
         }
         return out
     }
