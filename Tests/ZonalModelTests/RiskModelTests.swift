@@ -51,6 +51,15 @@ final class RiskModelTests: XCTestCase {
         XCTAssertTrue(errors.allSatisfy { $0.location.line > 0 && $0.location.column > 0 })
     }
 
+    func testDuplicateScenarioIdsAndMisusedMitigations() {
+        let risk = PlantFixture.scenarios.replacingOccurrences(of: "id: corp-virus", with: "id: bpcs-ransom")
+        let cms = PlantFixture.countermeasures + "\n  - { id: ks, zones: [sis], satisfies: [\"SR 2.1\"], mitigates: [{ scenario: sis-tamper, categories: [production] }, { scenario: sis-tamper, lowers: impact }] }"
+        let errors = PlantFixture.errors(PlantFixture.riskYAML(countermeasures: cms, risk: risk))
+        XCTAssertTrue(errors.contains { $0.message == "threat scenario id 'bpcs-ransom' is used again (first at line 30)" }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.message.contains("'categories' apply to consequence only") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.message.contains("'impact' is not a valid 'lowers'") }, "\(errors)")
+    }
+
     func testMissingAndUnknownCategoriesAndLevels() {
         let risk = PlantFixture.scenarios
             .replacingOccurrences(of: "{ production: major }", with: "{ prodution: major }")
