@@ -13,13 +13,14 @@ struct CheckCommand: ParsableCommand {
         Examples:
           zonal check Examples/refinery/plant.yaml
           zonal check plant.yaml --format json --fail-on high -o findings.json
+          zonal check plant.yaml --format sarif -o zonal.sarif      for code-scanning UIs
         Exit 0 when no finding is at or above --fail-on, 1 when some are, 2 when the model is invalid.
         """)
 
     @OptionGroup var model: ModelInput
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, sarif, csv or markdown.", valueName: "format"))
     var format: ReportFormat = .text
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a finding is at or above this severity: info, low, medium, high, critical.", valueName: "severity"))
@@ -39,6 +40,9 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: try destination.write(CheckReport.text(assessment, style: destination.style))
         case .json: try destination.write(CheckReport.json(assessment))
+        case .sarif: try destination.write(SARIFReport.findings(assessment))
+        case .csv: try destination.write(AssessmentCSV.findings(assessment))
+        case .markdown: try destination.write(AssessmentMarkdown.check(assessment))
         }
         if timings {
             func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String {
@@ -59,9 +63,9 @@ extension CheckCommand {
     }
 }
 
-/// The formats of the analysis commands in this release.
+/// The formats of the analysis commands: `check`, `requirements` and `paths`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, csv, markdown
 }
 
 extension Severity: ExpressibleByArgument {}

@@ -12,6 +12,11 @@ struct ModelInput: ParsableArguments {
 
     /// Loads the model or prints every error (file:line:column: message, hint) and exits with 2 (invalid) or 3 (unreadable).
     func load() throws -> SystemModel {
+        try Self.load(path: path, quietWarnings: quietWarnings)
+    }
+
+    /// Loads the model at `path` the same way, for commands that read more than one model.
+    static func load(path: String, quietWarnings: Bool) throws -> SystemModel {
         do {
             let (model, warnings) = try ModelLoader.load(path: path)
             if !quietWarnings { for warning in warnings { Diagnostics.note(warning.description) } }

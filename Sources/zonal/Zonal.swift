@@ -12,6 +12,7 @@ struct Zonal: ParsableCommand {
         Start with:  zonal check Examples/refinery/plant.yaml
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self, RiskCommand.self]
+        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self,
+                      ReportCommand.self, CRSCommand.self, DiagramCommand.self, DiffCommand.self, RiskCommand.self]
     )
 }

@@ -129,7 +129,7 @@ struct ModelDecoder {
         guard let id else { return nil }
         return Zone(id: id, name: m.string("name", log: &log) ?? id, kind: kind ?? .control, slTarget: sl ?? .zero, networks: networks,
                     purdueLevel: purdue, description: m.string("description", log: &log), owner: m.string("owner", log: &log),
-                    location: log.location(of: node))
+                    specification: decodeSpecification(m), location: log.location(of: node))
     }
 
     private mutating func decodeAsset(_ node: ModelNode) -> Asset? {
@@ -264,7 +264,14 @@ struct ModelDecoder {
         let sl = m.slVector("sl-target", log: &log)
         guard let id else { return nil }
         return Conduit(id: id, name: m.string("name", log: &log), zones: zones, direction: direction, enforcement: enforcement ?? .none, slTarget: sl,
-                       allows: rules, description: m.string("description", log: &log), location: log.location(of: node))
+                       allows: rules, description: m.string("description", log: &log), owner: m.string("owner", log: &log),
+                       specification: decodeSpecification(m), location: log.location(of: node))
+    }
+
+    /// The ZCR 6.4 facts shared by zones and conduits.
+    private mutating func decodeSpecification(_ m: MappingReader) -> SpecificationFacts {
+        SpecificationFacts(boundary: m.string("boundary", log: &log), accessPoints: (m.stringList("access-points", log: &log) ?? []).map(\.0),
+                           assumptions: m.string("assumptions", log: &log), externalDependencies: m.string("external-dependencies", log: &log))
     }
 
     private mutating func decodeCountermeasure(_ node: ModelNode) -> Countermeasure? {
