@@ -89,30 +89,25 @@ public enum RiskReport {
         return out
     }
 
-    /// Pipes and line breaks would break a Markdown table cell.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-
     public static func markdown(_ risk: RiskAssessment) -> String {
         let c = risk.criteria
-        var out = "## Risk assessment\n\n\(criteriaSummary(risk)).\n\n\(initialRiskLine(risk)).\n\n"
+        var out = "## Risk assessment\n\n\(MarkdownText.inline(criteriaSummary(risk))).\n\n\(MarkdownText.inline(initialRiskLine(risk))).\n\n"
         guard !risk.scenarios.isEmpty else { return out + "No threat scenario is stated, so no SL-T is derived and no residual risk judged.\n" }
         out += "### Risk register\n\n"
         out += "| " + registerHeader.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: registerHeader.count) + "\n"
-        for s in risk.scenarios { out += "| " + registerRow(s, c).map(cell).joined(separator: " | ") + " |\n" }
+        for s in risk.scenarios { out += "| " + registerRow(s, c).map(MarkdownText.cell).joined(separator: " | ") + " |\n" }
         out += "\n### Target security levels derived from the scenarios\n\n| | id | declared | derived | comparison |\n| --- | --- | --- | --- | --- |\n"
         for t in risk.zones + risk.conduits {
-            out += "| \(t.kind.rawValue) | \(cell(t.id)) | \(t.declared) | \(t.derived) | \(comparison(t)) |\n"
+            out += "| \(t.kind.rawValue) | \(MarkdownText.cell(t.id)) | \(t.declared) | \(t.derived) | \(comparison(t)) |\n"
         }
         for t in risk.zones + risk.conduits where t.trace.contains(where: { !$0.setBy.isEmpty }) {
-            out += "\n**\(t.kind.rawValue) \(cell(t.id))** SL-T \(t.derived):\n\n"
-            for line in RiskTrace.lines(t, criteria: c) { out += "- \(cell(line))\n" }
+            out += "\n**\(t.kind.rawValue) \(MarkdownText.cell(t.id))** SL-T \(t.derived):\n\n"
+            for line in RiskTrace.lines(t, criteria: c) { out += "- \(MarkdownText.cell(line))\n" }
         }
         out += "\n### Detailed assessment per zone and conduit (ZCR 5.1-5.13)\n\n| | id | threats | worst unmitigated | worst residual | result |\n| --- | --- | --- | --- | --- | --- |\n"
         for r in risk.zoneRecords + risk.conduitRecords where !r.threats.isEmpty {
-            out += "| \(r.kind.rawValue) | \(cell(r.id)) | \(cell(r.threats.joined(separator: ", "))) | \(r.worstUnmitigated.map { $0.describe(c) } ?? "-") | "
-                + "\(r.worstResidual.map { $0.describe(c) } ?? "-") | \(cell(r.result)) |\n"
+            out += "| \(r.kind.rawValue) | \(MarkdownText.cell(r.id)) | \(MarkdownText.cell(r.threats.joined(separator: ", "))) | \(MarkdownText.cell(r.worstUnmitigated.map { $0.describe(c) } ?? "-")) | "
+                + "\(MarkdownText.cell(r.worstResidual.map { $0.describe(c) } ?? "-")) | \(MarkdownText.cell(r.result)) |\n"
         }
         return out
     }
