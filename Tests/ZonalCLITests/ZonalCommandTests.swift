@@ -45,7 +45,9 @@ final class ZonalCommandTests: XCTestCase {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    func temporaryFile(_ name: String, _ contents: String) throws -> String {
+    func temporaryFile(_ name: String, _ contents: String) throws -> String { try Self.temporaryFile(name, contents) }
+
+    static func temporaryFile(_ name: String, _ contents: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)

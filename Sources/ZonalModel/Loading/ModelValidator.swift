@@ -9,6 +9,7 @@ struct ModelValidator {
         let flowIDs = uniqueIDs(s.flows.map { ($0.id, $0.location) }, kind: "flow")
         let conduitIDs = uniqueIDs(s.conduits.map { ($0.id, $0.location) }, kind: "conduit")
         _ = uniqueIDs(s.countermeasures.map { ($0.id, $0.location) }, kind: "countermeasure")
+        let scenarioIDs = uniqueIDs(s.threatScenarios.map { ($0.id, $0.location) }, kind: "threat scenario")
 
         // Flow endpoints name a zone or an asset, so one id must not mean both.
         for asset in s.assets where zoneIDs.contains(asset.id) {
@@ -25,6 +26,8 @@ struct ModelValidator {
             case .zoneOrAsset: candidates = endpointIDs; what = "zone or asset"
             case .flow: candidates = flowIDs; what = "flow"
             case .conduit: candidates = conduitIDs; what = "conduit"
+            case .zoneOrConduit: candidates = zoneIDs.union(conduitIDs); what = "zone or conduit"
+            case .scenario: candidates = scenarioIDs; what = "threat scenario"
             }
             if !candidates.contains(ref.id) {
                 log.error(at: ref.location, "\(ref.role) names '\(ref.id)', which is no \(what) of this model",
