@@ -15,13 +15,14 @@ struct ModelValidator {
             log.error(at: asset.location, "asset '\(asset.id)' has the same id as a zone, so flows naming it are ambiguous", hint: "rename the asset or the zone")
         }
 
+        let endpointIDs = zoneIDs.union(assetIDs)
         for ref in s.references {
             let candidates: Set<String>
             let what: String
             switch ref.target {
             case .zone: candidates = zoneIDs; what = "zone"
             case .asset: candidates = assetIDs; what = "asset"
-            case .zoneOrAsset: candidates = zoneIDs.union(assetIDs); what = "zone or asset"
+            case .zoneOrAsset: candidates = endpointIDs; what = "zone or asset"
             case .flow: candidates = flowIDs; what = "flow"
             case .conduit: candidates = conduitIDs; what = "conduit"
             }

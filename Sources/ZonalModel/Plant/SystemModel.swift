@@ -48,6 +48,8 @@ public struct SystemModel: Sendable {
     /// The zone of a flow or rule endpoint: the zone itself when the id names a zone, else the zone of the named asset.
     public func zoneID(ofEndpoint id: String) -> String? {
         if zoneIndex[id] != nil { return id }
-        return asset(id)?.zone
+        // Read the one field in place rather than copying the whole asset: flow routing calls this per endpoint.
+        guard let i = assetIndex[id] else { return nil }
+        return assets[i].zone
     }
 }
