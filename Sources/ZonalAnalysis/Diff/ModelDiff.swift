@@ -6,6 +6,8 @@ import ZonalModel
 public struct ModelDiff: Sendable, Hashable {
     /// The kinds of model object a diff compares, in the order reports list them.
     public enum ObjectKind: String, Sendable, Hashable, CaseIterable {
+        /// The model's single sections, by key: `system`, `environment`, `policy`.
+        case section
         case zone, asset, conduit, flow, countermeasure
     }
 

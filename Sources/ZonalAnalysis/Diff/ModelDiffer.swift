@@ -7,6 +7,13 @@ public enum ModelDiffer {
     public static func diff(old: Assessment, new: Assessment) -> ModelDiff {
         let (a, b) = (old.model, new.model)
         var objects: [ModelDiff.ObjectChange] = []
+        // The single sections compare like objects whose id is their key; they have no one line, so they point at the file's top.
+        let sections: (SystemModel) -> [(id: String, fields: [(String, String)], location: SourceLocation)] = { m in
+            [("system", ObjectFields.system(m.system), .init(file: m.file, line: 1, column: 1)),
+             ("environment", m.environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, .init(file: m.file, line: 1, column: 1)),
+             ("policy", ObjectFields.policy(m.policy), .init(file: m.file, line: 1, column: 1))]
+        }
+        objects += compare(.section, sections(a), sections(b), id: \.id, location: \.location, fields: \.fields)
         objects += compare(.zone, a.zones, b.zones, id: \.id, location: \.location, fields: ObjectFields.zone)
         objects += compare(.asset, a.assets, b.assets, id: \.id, location: \.location, fields: ObjectFields.asset)
         objects += compare(.conduit, a.conduits, b.conduits, id: \.id, location: \.location, fields: ObjectFields.conduit)

@@ -86,4 +86,15 @@ final class ModelDiffTests: XCTestCase {
         XCTAssertEqual(Set(back.requirementChanges.filter { $0.target == "bpcs-sis" }.map(\.requirement)), Set(lost.map(\.requirement)))
         XCTAssertTrue(back.requirementChanges.filter { $0.target == "bpcs-sis" }.allSatisfy(\.nowMet))
     }
+
+    func testSystemEnvironmentAndPolicyChangesAreSectionChanges() throws {
+        let d = try diff(PlantFixture.yaml(), PlantFixture.yaml(extra: """
+            environment: { tolerable-risk: No loss of view }
+            policy: { enforcement: { 1: [data-diode] } }
+            """))
+        XCTAssertEqual(d.changes(of: .section).map(\.id), ["environment", "policy"])
+        XCTAssertEqual(d.changes(of: .section).first?.fields, [.init(field: "tolerable-risk", old: nil, new: "No loss of view")])
+        XCTAssertEqual(d.changes(of: .section).last?.fields.first { $0.field == "enforcement.1" }?.new, "[data-diode]")
+        XCTAssertTrue(d.introduced.contains { $0.check == "ZC-CD-06" }, "a stricter policy turns the dpi-firewall conduit inadequate")
+    }
 }
