@@ -12,10 +12,11 @@ struct DiffCommand: ParsableCommand {
         Examples:
           zonal diff plant-v1.yaml plant-v2.yaml
           zonal diff main.yaml branch.yaml --format markdown -o comment.md --fail-on-new high
+          git show origin/main:plant.yaml | zonal diff - plant.yaml --fail-on-new high
         Exit 0 normally; 1 with --fail-on-new when the change introduces a finding at or above that severity.
         """)
 
-    @Argument(help: ArgumentHelp("The model before the change.", valueName: "old"))
+    @Argument(help: ArgumentHelp("The model before the change; '-' reads it from standard input.", valueName: "old"))
     var old: String
 
     @Argument(help: ArgumentHelp("The model after the change.", valueName: "new"))
@@ -35,7 +36,8 @@ struct DiffCommand: ParsableCommand {
     enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
     func run() throws {
-        let before = Analyzer.assess(try ModelInput.load(path: old, quietWarnings: quietWarnings))
+        let before = Analyzer.assess(try old == "-" ? ModelInput.loadStandardInput(quietWarnings: quietWarnings)
+                                                    : ModelInput.load(path: old, quietWarnings: quietWarnings))
         let after = Analyzer.assess(try ModelInput.load(path: new, quietWarnings: quietWarnings))
         let diff = ModelDiffer.diff(old: before, new: after)
         let destination = output.destination

@@ -114,4 +114,26 @@ final class ReportCommandTests: XCTestCase {
         try "zonal: 1\nzones: [".write(toFile: broken, atomically: true, encoding: .utf8)
         XCTAssertEqual(try zonal(["diff", "Examples/refinery/plant.yaml", broken]).status, 2, "an invalid model exits 2")
     }
+
+    func testDiffReadsTheOldModelFromStandardInput() throws {
+        let original = try String(contentsOfFile: ZonalCommandTests.packageRoot.appendingPathComponent("Examples/refinery/plant.yaml").path, encoding: .utf8)
+        let process = Process()
+        process.executableURL = ZonalCommandTests.executable
+        process.arguments = ["diff", "-", "Examples/refinery/plant.yaml", "--format", "json"]
+        process.currentDirectoryURL = ZonalCommandTests.packageRoot
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(original.replacingOccurrences(of: "enforcement: jump-host", with: "enforcement: vpn").utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
+        XCTAssertEqual(json["old"] as? String, "<stdin>")
+        let objects = try XCTUnwrap(json["objects"] as? [[String: Any]])
+        XCTAssertEqual(objects.map { $0["id"] as? String }, ["dmz-bpcs-remote"])
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ZonalAnalysis
+import ZonalModel
 import ZonalReports
 
 /// Every output format on every shipped example, compared byte for byte with the files under Golden/.
@@ -64,6 +65,30 @@ final class GoldenTests: XCTestCase {
                     mismatches.append("\(name)/\(file) differs" + (line.map { " at line \($0.offset + 1):\n  golden: \($0.element.0)\n  now:    \($0.element.1)" } ?? " in length"))
                 }
             }
+        }
+        XCTAssertEqual(mismatches, [], "regenerate with ZONAL_REGENERATE_GOLDEN=1 swift test --filter GoldenTests if the change is intended")
+    }
+
+    /// `zonal diff` of the refinery against a copy whose SIS conduit is weakened to a plain firewall and gains a write rule.
+    func testTheDiffOfAWeakenedRefineryMatchesItsGoldenFiles() throws {
+        let path = "Examples/refinery/plant.yaml"
+        let text = try String(contentsOf: ReportFixtures.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "    enforcement: dpi-firewall\n", with: "    enforcement: firewall\n")
+            .replacingOccurrences(of: "  - { id: hmi-dcs, from: hmi-1, to: dcs-1, protocol: vendor-dcs, port: 2000, essential: true }",
+                                  with: "  - { id: hmi-dcs, from: hmi-1, to: dcs-1, protocol: vendor-dcs, port: 2001, essential: true }")
+        XCTAssertNotEqual(changed, text)
+        let old = Analyzer.assess(try ModelLoader.load(bytes: Array(text.utf8), file: path).model)
+        let new = Analyzer.assess(try ModelLoader.load(bytes: Array(changed.utf8), file: "Examples/refinery/plant-changed.yaml").model)
+        let diff = ModelDiffer.diff(old: old, new: new)
+        XCTAssertFalse(diff.isEmpty)
+        var mismatches: [String] = []
+        let dir = Self.goldenRoot.appendingPathComponent("diff")
+        if Self.regenerate { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        for (file, output) in [("refinery.txt", DiffReport.text(diff, style: .plain)), ("refinery.json", DiffReport.json(diff)),
+                               ("refinery.md", DiffReport.markdown(diff))] {
+            let url = dir.appendingPathComponent(file)
+            if Self.regenerate { try output.write(to: url, atomically: true, encoding: .utf8); continue }
+            if (try? String(contentsOf: url, encoding: .utf8)) != output { mismatches.append("diff/\(file)") }
         }
         XCTAssertEqual(mismatches, [], "regenerate with ZONAL_REGENERATE_GOLDEN=1 swift test --filter GoldenTests if the change is intended")
     }

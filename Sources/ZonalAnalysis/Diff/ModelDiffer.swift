@@ -7,6 +7,13 @@ public enum ModelDiffer {
     public static func diff(old: Assessment, new: Assessment) -> ModelDiff {
         let (a, b) = (old.model, new.model)
         var objects: [ModelDiff.ObjectChange] = []
+        // The single sections compare like objects whose id is their key; they have no one line, so they point at the file's top.
+        let sections: (SystemModel) -> [(id: String, fields: [(String, String)], location: SourceLocation)] = { m in
+            [("system", ObjectFields.system(m.system), .init(file: m.file, line: 1, column: 1)),
+             ("environment", m.environment.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, .init(file: m.file, line: 1, column: 1)),
+             ("policy", ObjectFields.policy(m.policy), .init(file: m.file, line: 1, column: 1))]
+        }
+        objects += compare(.section, sections(a), sections(b), id: \.id, location: \.location, fields: \.fields)
         objects += compare(.zone, a.zones, b.zones, id: \.id, location: \.location, fields: ObjectFields.zone)
         objects += compare(.asset, a.assets, b.assets, id: \.id, location: \.location, fields: ObjectFields.asset)
         objects += compare(.conduit, a.conduits, b.conduits, id: \.id, location: \.location, fields: ObjectFields.conduit)
@@ -16,16 +23,53 @@ public enum ModelDiffer {
         let targets = levelChanges(old.zones + old.conduits, new.zones + new.conduits, \.slTarget)
         let achieved = levelChanges(old.zones, new.zones, \.slAchieved)
 
-        let oldKeys = Set(old.findings.map(FindingKey.init)), newKeys = Set(new.findings.map(FindingKey.init))
+        let findings = matchFindings(old.findings, new.findings)
         return ModelDiff(oldFile: a.file, newFile: b.file, objects: objects, targetChanges: targets, achievedChanges: achieved,
-                         introduced: new.findings.filter { !oldKeys.contains(FindingKey($0)) },
-                         resolved: old.findings.filter { !newKeys.contains(FindingKey($0)) })
+                         introduced: findings.introduced, resolved: findings.resolved, changedFindings: findings.changed,
+                         requirementChanges: requirementChanges(old.zones + old.conduits, new.zones + new.conduits))
     }
 
-    /// A finding's identity across versions: its location is left out because editing elsewhere in the file moves it.
-    private struct FindingKey: Hashable {
-        let check: String, subject: String, message: String
-        init(_ f: Finding) { (check, subject, message) = (f.check, f.subject, f.message) }
+    /// For targets in both versions: required requirements now unmet that were met or not required, and the reverse.
+    private static func requirementChanges(_ old: [TargetAssessment], _ new: [TargetAssessment]) -> [ModelDiff.RequirementChange] {
+        let oldByKey = Dictionary(old.map { ("\($0.kind.rawValue):\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [ModelDiff.RequirementChange] = []
+        for target in new {
+            guard let before = oldByKey["\(target.kind.rawValue):\(target.id)"] else { continue }
+            // "Unmet" counts only where required: a requirement that leaves scope is no longer a gap.
+            let unmetBefore = Set(before.unmet.map(\.requirement.id)), unmetNow = Set(target.unmet.map(\.requirement.id))
+            for status in target.statuses {
+                let id = status.requirement.id
+                if unmetNow.contains(id) && !unmetBefore.contains(id) {
+                    changes.append(.init(target: target.id, targetKind: target.kind, requirement: id, nowMet: false))
+                } else if unmetBefore.contains(id) && !unmetNow.contains(id) {
+                    changes.append(.init(target: target.id, targetKind: target.kind, requirement: id, nowMet: true))
+                }
+            }
+        }
+        return changes
+    }
+
+    /// Pairs findings across versions by check and subject, never by line (editing elsewhere in the file moves them).
+    /// One finding per check and subject on each side is the same finding, changed if its message or severity differs
+    /// (a gap that grew stays one finding); where a check reports a subject several times, the message tells them apart.
+    private static func matchFindings(_ old: [Finding], _ new: [Finding]) -> (introduced: [Finding], resolved: [Finding], changed: [ModelDiff.FindingChange]) {
+        struct Key: Hashable { let check: String, subject: String }
+        let oldByKey = Dictionary(grouping: old) { Key(check: $0.check, subject: $0.subject) }
+        let newByKey = Dictionary(grouping: new) { Key(check: $0.check, subject: $0.subject) }
+        var introduced: Set<Finding> = [], resolved: Set<Finding> = [], changed: [Finding: Finding] = [:]
+        for (key, after) in newByKey {
+            let before = oldByKey[key] ?? []
+            if before.count == 1, after.count == 1 {
+                if before[0].message != after[0].message || before[0].severity != after[0].severity { changed[after[0]] = before[0] }
+                continue
+            }
+            let oldMessages = Set(before.map(\.message)), newMessages = Set(after.map(\.message))
+            introduced.formUnion(after.filter { !oldMessages.contains($0.message) })
+            resolved.formUnion(before.filter { !newMessages.contains($0.message) })
+        }
+        for (key, before) in oldByKey where newByKey[key] == nil { resolved.formUnion(before) }
+        return (new.filter(introduced.contains), old.filter(resolved.contains),
+                new.compactMap { f in changed[f].map { ModelDiff.FindingChange(old: $0, new: f) } })
     }
 
     private static func compare<T>(_ kind: ModelDiff.ObjectKind, _ old: [T], _ new: [T], id: (T) -> String, location: (T) -> SourceLocation,

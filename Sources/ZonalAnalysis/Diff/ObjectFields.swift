@@ -4,6 +4,15 @@ import ZonalModel
 /// Each model object as (model-file key, printed value) pairs, the way `ModelDiffer` compares them: unstated properties
 /// are left out, and lists print in the model's order so a reordering shows as a change of that property.
 enum ObjectFields {
+    static func system(_ s: SystemInfo) -> [(String, String)] {
+        pairs([("name", s.name), ("owner", s.owner), ("description", s.description)])
+    }
+
+    /// The enforcement policy as one entry per SL-T difference, e.g. `enforcement.2: [data-diode, dpi-firewall]`.
+    static func policy(_ p: EnforcementPolicy) -> [(String, String)] {
+        p.adequate.keys.sorted().map { ("enforcement.\($0)", "[" + p.adequate[$0]!.map(\.rawValue).sorted().joined(separator: ", ") + "]") }
+    }
+
     static func zone(_ z: Zone) -> [(String, String)] {
         pairs([("name", z.name), ("kind", z.kind.rawValue), ("sl-target", z.slTarget.description),
                ("networks", list(z.networks.map(\.description))), ("purdue-level", z.purdueLevel.map { "\($0)" }),

@@ -25,8 +25,20 @@ public enum AssessmentReportPage {
 
     static func view(_ assessment: Assessment, header: ReportHeader) -> View {
         let model = assessment.model
+        return View(title: "IEC 62443 assessment: \(model.system.name)", system: model.system.name, owner: model.system.owner,
+                    description: model.system.description, date: header.date, digest: header.modelDigest, file: model.file,
+                    zoneCount: model.zones.count, assetCount: model.assets.count, conduitCount: model.conduits.count, flowCount: model.flows.count,
+                    findingCount: assessment.findings.count, counts: ReportViews.counts(assessment), verdicts: verdicts(assessment),
+                    diagram: ZoneDiagram.svg(assessment), chart: SecurityLevelChart.svg(assessment.zones),
+                    findings: assessment.findings.map(ReportViews.finding), zones: assessment.zones.map(ReportViews.target),
+                    conduits: assessment.conduits.map(ReportViews.target), paths: assessment.attackPaths.map(ReportViews.path))
+    }
+
+    /// Each zone's verdict: SL-T achieved or not, and whether findings of medium severity or worse remain on it.
+    static func verdicts(_ assessment: Assessment) -> [ZoneVerdict] {
+        let model = assessment.model
         let markers = FindingMarkers(assessment)
-        let verdicts = assessment.zones.map { zone -> ZoneVerdict in
+        return assessment.zones.map { zone -> ZoneVerdict in
             let findings = markers.byZone[zone.id] ?? []
             let worst = findings.map(\.severity).max()
             let verdict: String
@@ -37,12 +49,5 @@ public enum AssessmentReportPage {
                                slAchieved: zone.slAchieved.description, findings: findings.count, verdict: verdict,
                                ok: zone.gap.isEmpty && (worst ?? .info) < .medium)
         }
-        return View(title: "IEC 62443 assessment: \(model.system.name)", system: model.system.name, owner: model.system.owner,
-                    description: model.system.description, date: header.date, digest: header.modelDigest, file: model.file,
-                    zoneCount: model.zones.count, assetCount: model.assets.count, conduitCount: model.conduits.count, flowCount: model.flows.count,
-                    findingCount: assessment.findings.count, counts: ReportViews.counts(assessment), verdicts: verdicts,
-                    diagram: ZoneDiagram.svg(assessment), chart: SecurityLevelChart.svg(assessment.zones),
-                    findings: assessment.findings.map(ReportViews.finding), zones: assessment.zones.map(ReportViews.target),
-                    conduits: assessment.conduits.map(ReportViews.target), paths: assessment.attackPaths.map(ReportViews.path))
     }
 }

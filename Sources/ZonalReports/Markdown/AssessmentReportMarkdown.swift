@@ -6,7 +6,6 @@ import ZonalModel
 public enum AssessmentReportMarkdown {
     public static func markdown(_ assessment: Assessment, header: ReportHeader) -> String {
         let model = assessment.model
-        let page = AssessmentReportPage.view(assessment, header: header)
         var out = "# IEC 62443 security assessment: \(MarkdownText.inline(model.system.name))\n\n"
         if let d = model.system.description { out += MarkdownText.inline(d) + "\n\n" }
         out += "| | |\n| --- | --- |\n"
@@ -15,7 +14,7 @@ public enum AssessmentReportMarkdown {
         out += "| Scope | \(model.zones.count) zones, \(model.assets.count) assets, \(model.conduits.count) conduits, \(model.flows.count) flows |\n\n"
         out += "## 1. Summary\n\n" + AssessmentMarkdown.counts(assessment) + "\n\n"
         out += "| zone | kind | SL-T | SL-A | findings | verdict |\n| --- | --- | --- | --- | --- | --- |\n"
-        for v in page.verdicts {
+        for v in AssessmentReportPage.verdicts(assessment) {
             out += "| \(MarkdownText.cell(v.name)) `\(v.id)` | \(v.kind) | \(v.slTarget) | \(v.slAchieved) | \(v.findings) | \(MarkdownText.cell(v.verdict)) |\n"
         }
         out += "\nVectors list the seven FRs in order: IAC, UC, SI, DC, RDF, TRE, RA.\n\n"

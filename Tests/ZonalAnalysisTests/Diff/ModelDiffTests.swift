@@ -66,4 +66,35 @@ final class ModelDiffTests: XCTestCase {
         XCTAssertEqual(d.changes(of: .countermeasure).last?.location.file, "old.yaml", "a removed object points into the old file")
         XCTAssertTrue(d.introduced.contains { $0.subject == "conduit:bpcs-sis" }, "removing the crypto countermeasure opens conduit gaps")
     }
+
+    func testAFindingThatGrowsIsChangedNotIntroducedAndItsRequirementsAreListed() throws {
+        func conduits(_ enforcement: String) -> String {
+            PlantFixture.conduits.replacingOccurrences(of: "{ id: bpcs-sis, zones: [bpcs, sis], enforcement: data-diode, direction: bpcs->sis,",
+                                                       with: "{ id: bpcs-sis, zones: [bpcs, sis], enforcement: \(enforcement),")
+        }
+        let old = try PlantFixture.load(PlantFixture.yaml(conduits: conduits("firewall")))
+        XCTAssertTrue(Analyzer.assess(old).findings.contains { $0.check == "ZC-SL-02" && $0.subject == "conduit:bpcs-sis" }, "the old version already has the gap")
+        let d = try diff(PlantFixture.yaml(conduits: conduits("firewall")), PlantFixture.yaml(conduits: conduits("none")))
+        let grown = try XCTUnwrap(d.changedFindings.first { $0.new.check == "ZC-SL-02" && $0.new.subject == "conduit:bpcs-sis" }, "\(d.changedFindings)")
+        XCTAssertNotEqual(grown.old.message, grown.new.message)
+        XCTAssertFalse(d.introduced.contains { $0.check == "ZC-SL-02" && $0.subject == "conduit:bpcs-sis" })
+        XCTAssertFalse(d.resolved.contains { $0.check == "ZC-SL-02" && $0.subject == "conduit:bpcs-sis" })
+        let lost = d.requirementChanges.filter { $0.target == "bpcs-sis" && $0.targetKind == .conduit }
+        XCTAssertFalse(lost.isEmpty)
+        XCTAssertTrue(lost.allSatisfy { !$0.nowMet }, "weakening the boundary only loses requirements")
+        let back = try diff(PlantFixture.yaml(conduits: conduits("none")), PlantFixture.yaml(conduits: conduits("firewall")))
+        XCTAssertEqual(Set(back.requirementChanges.filter { $0.target == "bpcs-sis" }.map(\.requirement)), Set(lost.map(\.requirement)))
+        XCTAssertTrue(back.requirementChanges.filter { $0.target == "bpcs-sis" }.allSatisfy(\.nowMet))
+    }
+
+    func testSystemEnvironmentAndPolicyChangesAreSectionChanges() throws {
+        let d = try diff(PlantFixture.yaml(), PlantFixture.yaml(extra: """
+            environment: { tolerable-risk: No loss of view }
+            policy: { enforcement: { 1: [data-diode] } }
+            """))
+        XCTAssertEqual(d.changes(of: .section).map(\.id), ["environment", "policy"])
+        XCTAssertEqual(d.changes(of: .section).first?.fields, [.init(field: "tolerable-risk", old: nil, new: "No loss of view")])
+        XCTAssertEqual(d.changes(of: .section).last?.fields.first { $0.field == "enforcement.1" }?.new, "[data-diode]")
+        XCTAssertTrue(d.introduced.contains { $0.check == "ZC-CD-06" }, "a stricter policy turns the dpi-firewall conduit inadequate")
+    }
 }
