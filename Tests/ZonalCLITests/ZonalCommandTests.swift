@@ -220,3 +220,22 @@ final class GeneratedDocsTests: XCTestCase {
         XCTAssertEqual(generated, committed, "docs/rules.md is stale: run `swift run zonal rules --format markdown -o docs/rules.md`")
     }
 }
+
+/// Models can come from pipes (process substitution in CI scripts) and directories get a clear error.
+final class ModelInputTests: XCTestCase {
+    func testAModelReadFromAPipe() throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "\"$0\" check <(cat Examples/refinery/plant.yaml) --format json > /dev/null", ZonalCommandTests.executable.path]
+        shell.currentDirectoryURL = ZonalCommandTests.packageRoot
+        try shell.run()
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 1, "the refinery read through a pipe has findings (exit 1), not a read error (exit 3)")
+    }
+
+    func testADirectoryIsRefusedWithAHint() throws {
+        let run = try ZonalCommandTests.run(["check", "Examples/refinery"])
+        XCTAssertEqual(run.status, 3)
+        XCTAssertTrue(run.stderr.contains("it is a directory; give the model file itself"), run.stderr)
+    }
+}
