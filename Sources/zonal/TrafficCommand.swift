@@ -60,7 +60,7 @@ struct TrafficCheckCommand: ParsableCommand {
     @OptionGroup var input: CaptureInput
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Output format: text, json, csv (one row per flow) or markdown.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, csv (one row per flow), markdown or sarif.", valueName: "format"))
     var format: TrafficFormat = .text
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a violation is at or above this severity.", valueName: "severity"))
@@ -82,6 +82,7 @@ struct TrafficCheckCommand: ParsableCommand {
         case .json: try destination.write(TrafficReport.json(assessment))
         case .csv: try destination.write(TrafficReport.csv(assessment))
         case .markdown: try destination.write(TrafficReport.markdown(assessment))
+        case .sarif: try destination.write(SARIFReport.traffic(assessment))
         }
         if timings {
             Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count)")
@@ -109,7 +110,7 @@ struct TrafficDiscoverCommand: ParsableCommand {
 
 /// The formats of `zonal traffic`.
 enum TrafficFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, markdown
+    case text, json, csv, markdown, sarif
 }
 
 /// Bytes read, packets per second and time left, redrawn in place on standard error.
