@@ -21,7 +21,8 @@ let package = Package(
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams", .product(name: "CSV", package: "CSV.swift")], resources: [.process("Resources")]),
-        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalTraffic", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalTraffic", dependencies: ["ZonalModel"]),
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", .product(name: "Mustache", package: "swift-mustache"),
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Templates")]),
@@ -38,7 +39,11 @@ let package = Package(
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
-        .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalCaptureGenerator"]),
         .testTarget(name: "ZonalReportsTests", dependencies: ["ZonalReports", "ZonalTestSupport"], resources: [.copy("Resources"), .copy("Golden")]),
+        .target(name: "ZonalCaptureGenerator", dependencies: ["ZonalTraffic"], path: "Benchmarks/traffic/CaptureGenerator"),
+        .executableTarget(name: "zonal-capgen", dependencies: ["ZonalCaptureGenerator"], path: "Benchmarks/traffic/capgen"),
+        .testTarget(name: "ZonalTrafficTests", dependencies: ["ZonalTraffic", "ZonalAnalysis", "ZonalCaptureGenerator", "ZonalTestSupport"],
+                    exclude: ["RealStacks"]),
     ]
 )

@@ -45,10 +45,7 @@ struct CheckCommand: ParsableCommand {
         case .markdown: try destination.write(AssessmentMarkdown.check(assessment))
         }
         if timings {
-            func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String {
-                String(format: "%.3f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9)
-            }
-            Diagnostics.note("timings: parse \(seconds(start, parsed)) s, analysis \(seconds(parsed, analysed)) s, "
+            Diagnostics.note("timings: parse \(Diagnostics.seconds(start, parsed)) s, analysis \(Diagnostics.seconds(parsed, analysed)) s, "
                 + "cpu parse \(String(format: "%.3f", cpuParsed - cpuStart)) s, cpu analysis \(String(format: "%.3f", cpuAnalysed - cpuParsed)) s, findings \(assessment.findings.count)")
         }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }

@@ -39,4 +39,9 @@ enum Diagnostics {
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
+
+    /// Seconds between two instants, for `--timings` lines.
+    static func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String {
+        String(format: "%.3f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9)
+    }
 }

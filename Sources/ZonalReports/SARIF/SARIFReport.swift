@@ -8,17 +8,28 @@ import ZonalModel
 public enum SARIFReport {
     /// Findings as results; the rules are the checks that produced them, with clause and help text.
     public static func findings(_ assessment: Assessment) -> String {
-        let checks = CheckRegistry.all.filter { check in assessment.findings.contains { $0.check == check.id } }
+        findings(assessment.findings, described: CheckRegistry.all)
+    }
+
+    /// `zonal traffic --format sarif`: violations as results on the model line of the conduit, asset or zone concerned,
+    /// with the capture frames to open in Wireshark in each message.
+    public static func traffic(_ assessment: TrafficAssessment) -> String {
+        findings(assessment.findings, described: TrafficCheckRegistry.all, evidenceInMessage: true)
+    }
+
+    static func findings(_ findings: [Finding], described all: [any CheckDescription], evidenceInMessage: Bool = false) -> String {
+        let checks = all.filter { check in findings.contains { $0.check == check.id } }
         let rules = checks.map { c in
             rule(id: c.id, name: c.title, short: c.title, full: "\(c.title) (\(c.clause)). \(c.rationale)",
                  help: "Fix: \(c.remediation)", level: level(c.severity), properties: ["clause": c.clause])
         }
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let results = assessment.findings.map { f in
-            SARIFLog.Result(ruleId: f.check, ruleIndex: index[f.check] ?? -1, level: level(f.severity),
-                            message: .init(text: "\(f.message) Fix: \(f.remediation)"), locations: [location(f.location)],
-                            partialFingerprints: ["zonalFinding/v1": "\(f.check)|\(f.subject)|\(f.message)"],
-                            properties: ["severity": f.severity.rawValue, "subject": f.subject, "clause": f.clause])
+        let results = findings.map { f in
+            let evidence = evidenceInMessage && !f.evidence.isEmpty ? " (evidence: \(f.evidence.joined(separator: "; ")))" : ""
+            return SARIFLog.Result(ruleId: f.check, ruleIndex: index[f.check] ?? -1, level: level(f.severity),
+                                   message: .init(text: "\(f.message)\(evidence) Fix: \(f.remediation)"), locations: [location(f.location)],
+                                   partialFingerprints: ["zonalFinding/v1": "\(f.check)|\(f.subject)|\(f.message)"],
+                                   properties: ["severity": f.severity.rawValue, "subject": f.subject, "clause": f.clause])
         }
         return log(rules: rules, results: results)
     }
