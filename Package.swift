@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
-        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalFirewall", dependencies: ["ZonalModel"]),
+        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalFirewall", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
         .executableTarget(
             name: "zonal",
@@ -34,5 +35,6 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalFirewallTests", dependencies: ["ZonalFirewall"]),
     ]
 )

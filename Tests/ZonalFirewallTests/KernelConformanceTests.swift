@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+import ZonalFirewall
+import ZonalModel
+
+/// Zonal's verdict for real packets must equal the kernel's: generated rulesets are loaded with the real tools into a
+/// forwarding namespace, read back with `iptables-save` and `nft -j list ruleset`, and probed with TCP connects and UDP datagrams.
+final class KernelConformanceTests: XCTestCase {
+    static let seeds: [UInt64] = [1, 2, 3, 4, 5, 6]
+
+    func probes(seed: UInt64, count: Int = 120) -> [KernelLab.Probe] {
+        var rng = SplitMix(seed: seed &* 7919)
+        return (0..<count).map { i in
+            KernelLab.Probe(id: i, proto: rng.next() % 2 == 0 ? "tcp" : "udp",
+                            source: KernelLab.hostsA[Int(rng.next() % UInt64(KernelLab.hostsA.count))], sourcePort: 40000 + i * 97 % 20000,
+                            destination: KernelLab.hostsB[Int(rng.next() % UInt64(KernelLab.hostsB.count))],
+                            destinationPort: KernelLab.ports[Int(rng.next() % UInt64(KernelLab.ports.count))])
+        }
+    }
+
+    /// What Zonal predicts for each probe: TCP needs the opening packet and the reply accepted, UDP the datagram.
+    func predicted(_ evaluator: RulesetEvaluator, _ probes: [KernelLab.Probe]) -> Set<Int> {
+        Set(probes.filter { p in
+            let packet = Packet(source: IPAddress(p.source)!, destination: IPAddress(p.destination)!, proto: p.proto == "tcp" ? 6 : 17,
+                                sourcePort: p.sourcePort, destinationPort: p.destinationPort, inInterface: "fa", outInterface: "fb")
+            return p.proto == "tcp" ? evaluator.connectionPermitted(packet) : evaluator.decision(for: packet).verdict == .accept
+        }.map(\.id))
+    }
+
+    func compare(_ evaluator: RulesetEvaluator, _ probes: [KernelLab.Probe], kernel: Set<Int>, ruleset: String, file: String) {
+        let zonal = predicted(evaluator, probes)
+        let disagreements = probes.filter { zonal.contains($0.id) != kernel.contains($0.id) }
+        XCTAssertTrue(disagreements.isEmpty, """
+            \(disagreements.count) of \(probes.count) probes disagree for \(file):
+            \(disagreements.prefix(5).map { "\($0.proto) \($0.source):\($0.sourcePort) -> \($0.destination):\($0.destinationPort) kernel \(kernel.contains($0.id) ? "passed" : "blocked")" }.joined(separator: "\n"))
+            ruleset:
+            \(ruleset)
+            """)
+    }
+
+    func testIptablesRulesetsMatchTheKernel() throws {
+        if let reason = KernelLab.unavailableReason() { throw XCTSkip(reason) }
+        var passedTotal = 0, blockedTotal = 0
+        for seed in Self.seeds {
+            let generated = GeneratedRuleset(seed: seed)
+            let lab = try KernelLab()
+            defer { lab.tearDown() }
+            try lab.loadIptables(generated.iptables)
+            let saved = try lab.inside(lab.fw, "iptables-save")
+            let ruleset = try IptablesSaveReader(file: "iptables-save seed \(seed)").read(saved)
+            XCTAssertEqual(ruleset.unsupported, [], "generated rules use only modelled matches")
+            let evaluator = try RulesetEvaluator(ruleset)
+            let probes = probes(seed: seed)
+            let kernel = try lab.send(probes)
+            passedTotal += kernel.count
+            blockedTotal += probes.count - kernel.count
+            compare(evaluator, probes, kernel: kernel, ruleset: saved, file: "iptables seed \(seed)")
+        }
+        XCTAssertGreaterThan(passedTotal, 50, "too few probes passed for the test to mean much")
+        XCTAssertGreaterThan(blockedTotal, 50, "too few probes were blocked for the test to mean much")
+    }
+
+    func testNftablesRulesetsMatchTheKernel() throws {
+        if let reason = KernelLab.unavailableReason() { throw XCTSkip(reason) }
+        var passedTotal = 0, blockedTotal = 0
+        for seed in Self.seeds {
+            let generated = GeneratedRuleset(seed: seed + 100)
+            let lab = try KernelLab()
+            defer { lab.tearDown() }
+            try lab.loadNftables(generated.nftables)
+            let json = try lab.inside(lab.fw, "nft", "-j", "list", "ruleset")
+            let ruleset = try NftJSONReader(file: "nft seed \(seed)").read(Array(json.utf8))
+            XCTAssertEqual(ruleset.unsupported, [], "generated rules use only modelled matches")
+            let evaluator = try RulesetEvaluator(ruleset)
+            let probes = probes(seed: seed + 100)
+            let kernel = try lab.send(probes)
+            passedTotal += kernel.count
+            blockedTotal += probes.count - kernel.count
+            compare(evaluator, probes, kernel: kernel, ruleset: generated.nftables, file: "nftables seed \(seed)")
+        }
+        XCTAssertGreaterThan(passedTotal, 50)
+        XCTAssertGreaterThan(blockedTotal, 50)
+    }
+}
