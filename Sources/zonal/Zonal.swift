@@ -12,6 +12,6 @@ struct Zonal: ParsableCommand {
         Start with:  zonal check Examples/refinery/plant.yaml
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self, FirewallCommand.self]
     )
 }

@@ -1,7 +1,5 @@
-/// A check: a stable id, the clause it enforces, why it matters, how to fix it, and one pure function from the analysis context to findings.
-///
-/// Adding a check means adding one file under `Checks/`, listing it in `CheckRegistry.all`, and adding its test.
-public protocol Check: Sendable {
+/// What every rule of the reference says about itself: a stable id, the clause it enforces, why it matters, how to fix it.
+public protocol RuleDescription: Sendable {
     /// Stable id, e.g. `ZC-3.3-01`; never reused for another meaning.
     var id: String { get }
     var title: String { get }
@@ -13,11 +11,16 @@ public protocol Check: Sendable {
     var remediation: String { get }
     /// The severity of the findings unless a finding says otherwise.
     var severity: Severity { get }
+}
 
+/// A check: its description and one pure function from the analysis context to findings.
+///
+/// Adding a check means adding one file under `Checks/`, listing it in `CheckRegistry.all`, and adding its test.
+public protocol Check: RuleDescription {
     func evaluate(_ context: AnalysisContext) -> [Finding]
 }
 
-extension Check {
+extension RuleDescription {
     /// A finding of this check with its metadata filled in.
     public func finding(_ message: String, at location: ZonalModel.SourceLocation, subject: String, severity: Severity? = nil,
                         remediation: String? = nil, evidence: [String] = []) -> Finding {

@@ -6,7 +6,7 @@ public enum ModelKeys {
         public let names: [String]
     }
 
-    public static let document = Object(name: "document", names: ["zonal", "system", "zones", "assets", "flows", "conduits", "countermeasures", "policy", "environment"])
+    public static let document = Object(name: "document", names: ["zonal", "system", "zones", "assets", "flows", "conduits", "countermeasures", "policy", "environment", "firewalls"])
     public static let system = Object(name: "system", names: ["name", "owner", "description"])
     public static let zone = Object(name: "zone", names: ["id", "name", "kind", "sl-target", "networks", "purdue-level", "description", "owner"])
     public static let asset = Object(name: "asset", names: ["id", "name", "zone", "role", "ip", "addresses", "mac", "safety", "wireless", "transient", "external", "component", "description"])
@@ -19,8 +19,10 @@ public enum ModelKeys {
     public static let policy = Object(name: "policy", names: ["enforcement"])
     public static let environment = Object(name: "environment", names: ["operating-environment", "threat-environment", "tolerable-risk", "regulatory-requirements", "assumptions", "external-dependencies"])
 
+    public static let firewall = Object(name: "firewall", names: ["id", "name", "config", "format", "conduits", "interfaces", "description"])
+
     /// Every object kind, for the schema consistency test.
-    public static let all: [Object] = [document, system, zone, asset, component, certification, flow, conduit, inlineRule, countermeasure, policy, environment]
+    public static let all: [Object] = [document, system, zone, asset, component, certification, flow, conduit, inlineRule, countermeasure, policy, environment, firewall]
 
     /// The model format version this loader reads (`zonal: 1`).
     public static let formatVersion = 1

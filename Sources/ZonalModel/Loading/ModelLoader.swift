@@ -57,7 +57,7 @@ public enum ModelLoader {
         }
         let model = SystemModel(file: file, system: sections.system, zones: sections.zones, assets: sections.assets, flows: sections.flows,
                                 conduits: sections.conduits, countermeasures: sections.countermeasures, policy: sections.policy,
-                                environment: sections.environment)
+                                environment: sections.environment, firewalls: sections.firewalls)
         return (model, diagnostics)
     }
 

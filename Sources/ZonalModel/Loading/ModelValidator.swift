@@ -9,6 +9,7 @@ struct ModelValidator {
         let flowIDs = uniqueIDs(s.flows.map { ($0.id, $0.location) }, kind: "flow")
         let conduitIDs = uniqueIDs(s.conduits.map { ($0.id, $0.location) }, kind: "conduit")
         _ = uniqueIDs(s.countermeasures.map { ($0.id, $0.location) }, kind: "countermeasure")
+        _ = uniqueIDs(s.firewalls.map { ($0.id, $0.location) }, kind: "firewall")
 
         // Flow endpoints name a zone or an asset, so one id must not mean both.
         for asset in s.assets where zoneIDs.contains(asset.id) {

@@ -10,6 +10,8 @@ public struct SystemModel: Sendable {
     public let policy: EnforcementPolicy
     /// Facts about the operating and threat environment stated for the requirements specification.
     public let environment: [String: String]
+    /// Firewalls whose rulesets enforce conduits.
+    public let firewalls: [FirewallBinding]
 
     private let zoneIndex: [String: Int]
     private let assetIndex: [String: Int]
@@ -17,7 +19,8 @@ public struct SystemModel: Sendable {
     private let conduitIndex: [String: Int]
 
     public init(file: String, system: SystemInfo, zones: [Zone], assets: [Asset], flows: [Flow], conduits: [Conduit],
-                countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:]) {
+                countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:],
+                firewalls: [FirewallBinding] = []) {
         self.file = file
         self.system = system
         self.zones = zones
@@ -27,6 +30,7 @@ public struct SystemModel: Sendable {
         self.countermeasures = countermeasures
         self.policy = policy
         self.environment = environment
+        self.firewalls = firewalls
         zoneIndex = SystemModel.index(zones.map(\.id))
         assetIndex = SystemModel.index(assets.map(\.id))
         flowIndex = SystemModel.index(flows.map(\.id))
