@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
-        .testTarget(name: "ZonalFirewallTests", dependencies: ["ZonalFirewall"]),
+        .testTarget(name: "ZonalFirewallTests", dependencies: ["ZonalFirewall", "ZonalAnalysis"]),
     ]
 )

@@ -18,17 +18,8 @@ final class KernelConformanceTests: XCTestCase {
         }
     }
 
-    /// What Zonal predicts for each probe: TCP needs the opening packet and the reply accepted, UDP the datagram.
-    func predicted(_ evaluator: RulesetEvaluator, _ probes: [KernelLab.Probe]) -> Set<Int> {
-        Set(probes.filter { p in
-            let packet = Packet(source: IPAddress(p.source)!, destination: IPAddress(p.destination)!, proto: p.proto == "tcp" ? 6 : 17,
-                                sourcePort: p.sourcePort, destinationPort: p.destinationPort, inInterface: "fa", outInterface: "fb")
-            return p.proto == "tcp" ? evaluator.connectionPermitted(packet) : evaluator.decision(for: packet).verdict == .accept
-        }.map(\.id))
-    }
-
     func compare(_ evaluator: RulesetEvaluator, _ probes: [KernelLab.Probe], kernel: Set<Int>, ruleset: String, file: String) {
-        let zonal = predicted(evaluator, probes)
+        let zonal = KernelLab.predicted(evaluator, probes)
         let disagreements = probes.filter { zonal.contains($0.id) != kernel.contains($0.id) }
         XCTAssertTrue(disagreements.isEmpty, """
             \(disagreements.count) of \(probes.count) probes disagree for \(file):

@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+import ZonalFirewall
+import ZonalModel
 
 /// Three network namespaces joined by veth pairs — side A, a forwarding firewall, side B — for probing a ruleset with real traffic.
 ///
@@ -80,6 +82,15 @@ final class KernelLab {
         let sourcePort: Int
         let destination: String
         let destinationPort: Int
+    }
+
+    /// What Zonal predicts for each probe: TCP needs the opening packet and the reply accepted, UDP the datagram.
+    static func predicted(_ evaluator: RulesetEvaluator, _ probes: [KernelLab.Probe]) -> Set<Int> {
+        Set(probes.filter { p in
+            let packet = Packet(source: IPAddress(p.source)!, destination: IPAddress(p.destination)!, proto: p.proto == "tcp" ? 6 : 17,
+                                sourcePort: p.sourcePort, destinationPort: p.destinationPort, inInterface: "fa", outInterface: "fb")
+            return p.proto == "tcp" ? evaluator.connectionPermitted(packet) : evaluator.decision(for: packet).verdict == .accept
+        }.map(\.id))
     }
 
     /// Sends every probe (concurrently, each bounded by a short timeout) and returns the ids of those that got through.

@@ -45,7 +45,7 @@ public struct AddressRange: Hashable, Sendable, CustomStringConvertible {
                 prefix = p
             } else if address.family == .v4, let mask = IPAddress(parts[1]), mask.family == .v4 {
                 let bits = UInt32(truncatingIfNeeded: mask.low)
-                guard bits.leadingZeroBitCount + bits.trailingZeroBitCount == 32 || bits == .max else { return nil }
+                guard bits.nonzeroBitCount + bits.trailingZeroBitCount == 32 else { return nil }
                 prefix = bits.nonzeroBitCount
             } else {
                 return nil
