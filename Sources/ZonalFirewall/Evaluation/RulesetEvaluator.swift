@@ -86,16 +86,38 @@ public struct RulesetEvaluator: Sendable {
         return (decisions, reach ?? [:])
     }
 
-    private func decide(_ space: [PacketBox], reach: inout [RuleID: [PacketBox]]?) -> [Decision] {
+    /// The rules of every chain that can match inside `bounds`, computed once to decide many small regions within it quickly.
+    public struct Scope: Sendable {
+        fileprivate let candidates: [String: [CompiledRule]]
+
+        /// False when no rule of any chain can match inside `bounds`: only chain policies decide there.
+        public func touches(_ bounds: PacketBox) -> Bool {
+            candidates.values.contains { $0.contains { $0.bounds?.overlaps(bounds) ?? false } }
+        }
+    }
+
+    public func scope(_ bounds: PacketBox) -> Scope {
+        Scope(candidates: compiled.mapValues { rules in rules.filter { $0.bounds.map { $0.overlaps(bounds) } ?? false } })
+    }
+
+    /// `decide` for a region inside the scope's bounds.
+    public func decide(_ space: [PacketBox], in scope: Scope) -> [Decision] {
+        var reach: [RuleID: [PacketBox]]? = nil
+        return decide(space, reach: &reach, scope: scope)
+    }
+
+    private func decide(_ space: [PacketBox], reach: inout [RuleID: [PacketBox]]?, scope: Scope? = nil) -> [Decision] {
         guard !chainOrder.isEmpty else {
             return space.map { Decision(box: $0, verdict: .accept, rule: nil, chain: "(no forward chain)", trail: []) }
         }
-        var input = space.map { (box: $0, trail: [RuleID]()) }
+        // Packets that took the same path so far go through the next chain together: one pass over its rules for all of them.
+        var input: [(trail: [RuleID], boxes: [PacketBox])] = [([], space)]
         var final: [Decision] = []
         for (i, chain) in chainOrder.enumerated() {
-            var accepted: [(box: PacketBox, trail: [RuleID])] = []
-            for (box, trail) in input {
-                let (decisions, leftover) = run(chain.key, [box], trail: trail, depth: 0, reach: &reach)
+            var accepted: [[RuleID]: [PacketBox]] = [:]
+            var order: [[RuleID]] = []
+            for (trail, boxes) in input {
+                let (decisions, leftover) = run(chain.key, boxes, trail: trail, depth: 0, reach: &reach, scope: scope)
                 // The end of a base chain applies its policy.
                 let policy = chain.policy == .accept ? Decision.Verdict.accept : .deny
                 let all = decisions + leftover.map { Decision(box: $0, verdict: policy, rule: nil, chain: chain.key, trail: trail) }
@@ -103,24 +125,28 @@ public struct RulesetEvaluator: Sendable {
                     if d.verdict == .deny || i == chainOrder.count - 1 {
                         final.append(d)
                     } else {
-                        accepted.append((d.box, d.trail + (d.rule.map { [$0] } ?? [])))
+                        let next = d.trail + (d.rule.map { [$0] } ?? [])
+                        if accepted[next] == nil { order.append(next) }
+                        accepted[next, default: []].append(d.box)
                     }
                 }
             }
-            input = accepted
+            input = order.map { ($0, accepted[$0]!) }
         }
         return final
     }
 
     /// Runs one chain on a region: the decisions it makes, and the packets that leave it undecided (return or end of chain).
     private func run(_ key: String, _ region: [PacketBox], trail: [RuleID], depth: Int,
-                     reach: inout [RuleID: [PacketBox]]?) -> (decisions: [Decision], leftover: [PacketBox]) {
+                     reach: inout [RuleID: [PacketBox]]?, scope: Scope?) -> (decisions: [Decision], leftover: [PacketBox]) {
         var remaining = PacketSet(region)
         var decisions: [Decision] = []
         var returned: [PacketBox] = []
-        for rule in compiled[key] ?? [] {
+        // Rules outside the region's bounds are skipped in constant time, which matters for large rulesets queried zone by zone.
+        guard let regionBounds = CompiledRule.bounds(of: region) else { return ([], []) }
+        for rule in scope?.candidates[key] ?? compiled[key] ?? [] {
             if remaining.isEmpty { break }
-            guard let bounds = rule.bounds, remaining.boxes.contains(where: { $0.overlaps(bounds) }) else { continue }
+            guard let bounds = rule.bounds, bounds.overlaps(regionBounds), remaining.boxes.contains(where: { $0.overlaps(bounds) }) else { continue }
             var matched: [PacketBox] = []
             if case .none = rule.action {
                 for box in rule.boxes { matched += remaining.intersection(box) }
@@ -138,11 +164,11 @@ public struct RulesetEvaluator: Sendable {
             case .return:
                 returned += matched
             case .jump(let target):
-                let (d, back) = run(target, matched, trail: trail + [rule.id], depth: depth + 1, reach: &reach)
+                let (d, back) = run(target, matched, trail: trail + [rule.id], depth: depth + 1, reach: &reach, scope: scope)
                 decisions += d
                 remaining.insertDisjoint(back)
             case .goto(let target):
-                let (d, back) = run(target, matched, trail: trail + [rule.id], depth: depth + 1, reach: &reach)
+                let (d, back) = run(target, matched, trail: trail + [rule.id], depth: depth + 1, reach: &reach, scope: scope)
                 decisions += d
                 returned += back
             case .none:

@@ -27,16 +27,19 @@ public enum PermissionMatrix {
     /// Every ordered pair of different groups with at least one permitted packet.
     public static func compute(_ evaluator: RulesetEvaluator, groups: [AddressGroup]) -> [MatrixCell] {
         let replies = ReplyFilter(evaluator)
+        let targets = groups.map { destinationBoxes(evaluator, $0) }
+        let dropsByPolicy = evaluator.ruleset.forwardChains.contains { $0.policy != .accept }
         var cells: [MatrixCell] = []
-        for source in groups {
-            let accepted = evaluator.decide(space(evaluator, from: source)).filter { $0.verdict == .accept }
-            let connections = accepted.flatMap(replies.connections)
-            for target in groups where target.name != source.name {
-                let clip = destinationBoxes(evaluator, target)
-                var permitted: [Decision] = []
-                for decision in connections {
-                    for box in clip { if let part = decision.box.intersection(box) { permitted.append(decision.restricted(to: part)) } }
-                }
+        for (s, source) in groups.enumerated() {
+            let space = space(evaluator, from: source)
+            guard let bounds = CompiledRule.bounds(of: space) else { continue }
+            // The rules that can touch the source at all are found once; each target is then decided on its own small region.
+            let scope = evaluator.scope(bounds)
+            for (t, target) in groups.enumerated() where t != s {
+                let region = space.flatMap { box in targets[t].compactMap(box.intersection) }
+                // Where no rule can match and a chain's policy drops, nothing passes; skip the evaluation.
+                if dropsByPolicy, let b = CompiledRule.bounds(of: region), !scope.touches(b) { continue }
+                let permitted = evaluator.decide(region, in: scope).filter { $0.verdict == .accept }.flatMap(replies.connections)
                 if !permitted.isEmpty { cells.append(MatrixCell(from: source.name, to: target.name, permitted: Coalescing.decisions(permitted))) }
             }
         }

@@ -1,26 +1,35 @@
 /// Joins boxes that differ on one axis only and touch there, so a region fragmented by earlier subtractions reads as few ranges.
 public enum Coalescing {
-    /// Above this many boxes the input is returned as is (merging is quadratic per pass).
-    public static let limit = 400
-
+    /// Repeats, axis by axis, "sort the boxes that agree on every other axis and join neighbours", until nothing joins.
     public static func boxes(_ input: [PacketBox]) -> [PacketBox] {
-        guard input.count > 1, input.count <= limit else { return input }
+        guard input.count > 1 else { return input }
         var boxes = input
-        var merged = true
-        while merged {
-            merged = false
-            outer: for i in boxes.indices {
-                for j in boxes.indices where j > i {
-                    if let joined = join(boxes[i], boxes[j]) {
-                        boxes[i] = joined
-                        boxes.remove(at: j)
-                        merged = true
-                        break outer
+        var changed = true
+        while changed {
+            changed = false
+            for d in Dimension.allCases {
+                // Sorting by every other axis first, then this one, puts the boxes that could join next to each other.
+                boxes.sort { a, b in
+                    for e in Dimension.allCases where e != d && a[e] != b[e] { return (a[e].lower, a[e].upper) < (b[e].lower, b[e].upper) }
+                    return a[d].lower < b[d].lower
+                }
+                var merged: [PacketBox] = []
+                merged.reserveCapacity(boxes.count)
+                for box in boxes {
+                    if let last = merged.last, let joined = join(last, box) {
+                        merged[merged.count - 1] = joined
+                    } else {
+                        merged.append(box)
                     }
                 }
+                if merged.count < boxes.count { changed = true }
+                boxes = merged
             }
         }
-        return boxes
+        return boxes.sorted { a, b in
+            for d in Dimension.allCases where a[d] != b[d] { return (a[d].lower, a[d].upper) < (b[d].lower, b[d].upper) }
+            return false
+        }
     }
 
     /// The union of two boxes when it is itself a box of adjacent parts.
@@ -40,13 +49,22 @@ public enum Coalescing {
 
     /// Decisions with the same verdict, rule and path joined where their boxes can be.
     public static func decisions(_ input: [Decision]) -> [Decision] {
-        var order: [Decision] = []
-        var groups: [Decision: [PacketBox]] = [:]
+        guard input.count > 1 else { return input }
+        struct Key: Hashable {
+            let verdict: Decision.Verdict
+            let rule: RuleID?
+            let chain: String
+            let trail: [RuleID]
+        }
+        var order: [Key] = []
+        var groups: [Key: [PacketBox]] = [:]
         for d in input {
-            let key = Decision(box: PacketBox(family: .v4, interfaces: 1), verdict: d.verdict, rule: d.rule, chain: d.chain, trail: d.trail)
+            let key = Key(verdict: d.verdict, rule: d.rule, chain: d.chain, trail: d.trail)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(d.box)
         }
-        return order.flatMap { key in boxes(groups[key]!).map(key.restricted) }
+        return order.flatMap { key in
+            boxes(groups[key]!).map { Decision(box: $0, verdict: key.verdict, rule: key.rule, chain: key.chain, trail: key.trail) }
+        }
     }
 }

@@ -111,17 +111,20 @@ public struct PacketSet: Sendable {
     @discardableResult
     public mutating func remove(_ box: PacketBox) -> [PacketBox] {
         var removed: [PacketBox] = []
-        var kept: [PacketBox] = []
-        kept.reserveCapacity(boxes.count)
-        for b in boxes {
-            if let common = b.intersection(box) {
+        var pieces: [PacketBox] = []
+        // In place: the set's order carries no meaning, so an overlapping box is swapped out rather than the array rebuilt.
+        var i = 0
+        while i < boxes.count {
+            if let common = boxes[i].intersection(box) {
                 removed.append(common)
-                kept.append(contentsOf: b.subtracting(box))
+                pieces.append(contentsOf: boxes[i].subtracting(box))
+                boxes.swapAt(i, boxes.count - 1)
+                boxes.removeLast()
             } else {
-                kept.append(b)
+                i += 1
             }
         }
-        boxes = kept
+        boxes.append(contentsOf: pieces)
         return removed
     }
 
