@@ -30,7 +30,7 @@ let package = Package(
             dependencies: ["ZonalModel", "Yams"],
             path: "Benchmarks/ModelBench"
         ),
-        .executableTarget(name: "zonal-firewall-bench", dependencies: ["ZonalFirewall"], path: "Benchmarks/firewall", exclude: ["run.sh"]),
+        .executableTarget(name: "zonal-firewall-bench", dependencies: ["ZonalFirewall"], path: "Benchmarks/firewall", exclude: ["run.sh", "README.md"]),
         .target(name: "ZonalTestSupport", dependencies: ["ZonalModel"], path: "Tests/ZonalTestSupport"),
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),

@@ -68,6 +68,12 @@ final class KernelConformanceTests: XCTestCase {
             passedTotal += kernel.count
             blockedTotal += probes.count - kernel.count
             compare(evaluator, probes, kernel: kernel, ruleset: generated.nftables, file: "nftables seed \(seed)")
+            // The text form the same tool prints must mean the same.
+            let text = try lab.inside(lab.fw, "nft", "list", "ruleset")
+            let fromText = try NftTextReader(file: "nft text seed \(seed)").read(text)
+            XCTAssertEqual(fromText.unsupported, [])
+            XCTAssertEqual(fromText.rules.count, ruleset.rules.count)
+            compare(try RulesetEvaluator(fromText), probes, kernel: kernel, ruleset: text, file: "nft text seed \(seed)")
         }
         XCTAssertGreaterThan(passedTotal, 50)
         XCTAssertGreaterThan(blockedTotal, 50)

@@ -112,3 +112,66 @@ final class ReaderTests: XCTestCase {
         XCTAssertNil(RulesetReader.detect("hostname fw1\ninterface GigabitEthernet0/0"))
     }
 }
+
+/// The `nft list ruleset` text form.
+final class NftTextReaderTests: XCTestCase {
+    let text = """
+    table inet f {
+    \tset plcs {
+    \t\ttype ipv4_addr
+    \t\tflags interval
+    \t\telements = { 10.2.0.0/28,
+    \t\t\t     10.2.0.99 }
+    \t}
+
+    \tchain fw {
+    \t\ttype filter hook forward priority filter + 10; policy drop;
+    \t\tct state established,related accept
+    \t\tip daddr @plcs tcp dport 502 counter packets 0 bytes 0 accept comment "modbus to plcs"
+    \t\tiifname "eth1" ip saddr != 10.9.0.0/16 udp dport vmap { 161 : drop, 2000-2010 : accept }
+    \t\tip6 saddr fd00::/64 tcp dport { 22, 443 } jump admin
+    \t\tmeta mark 0x00000007 accept
+    \t}
+
+    \tchain admin {
+    \t\ttcp dport 22 drop
+    \t}
+    }
+    table bridge b {
+    \tchain x {
+    \t\ttype filter hook forward priority 0; policy accept;
+    \t}
+    }
+    """
+
+    func testTextFormReadsLikeTheJSON() throws {
+        let ruleset = try NftTextReader(file: "r.nft").read(text)
+        let chain = try XCTUnwrap(ruleset.chains["inet f fw"])
+        XCTAssertEqual(chain.hook, "forward")
+        XCTAssertEqual(chain.priority, 10)
+        XCTAssertEqual(chain.policy, .drop)
+        XCTAssertEqual(chain.rules.map(\.location.line), [11, 12, 13, 13, 14, 15])
+        XCTAssertEqual(chain.rules[1].comment, "modbus to plcs")
+        XCTAssertEqual(ruleset.unsupported.map(\.location.line), [15])
+        XCTAssertTrue(ruleset.notes.contains { $0.contains("bridge") })
+        let evaluator = try RulesetEvaluator(ruleset)
+        func verdict(_ src: String, _ dst: String, _ proto: Int, _ port: Int, in iif: String? = nil) -> Decision.Verdict {
+            evaluator.decision(for: Packet(source: IPAddress(src)!, destination: IPAddress(dst)!, proto: proto, sourcePort: 4000, destinationPort: port,
+                                           inInterface: iif)).verdict
+        }
+        XCTAssertEqual(verdict("10.1.0.1", "10.2.0.99", 6, 502), .accept)
+        XCTAssertEqual(verdict("10.1.0.1", "10.2.0.5", 17, 2005, in: "eth1"), .accept)
+        XCTAssertEqual(verdict("10.1.0.1", "10.2.0.5", 17, 161, in: "eth1"), .deny)
+        XCTAssertEqual(verdict("fd00::5", "fd01::1", 6, 22), .deny, "the admin chain drops ssh")
+        XCTAssertEqual(verdict("fd00::5", "fd01::1", 6, 443), .accept, "mark rule assumed to match, reported")
+    }
+
+    func testTruncatedTextSaysSo() {
+        XCTAssertThrowsError(try NftTextReader(file: "r.nft").read("table inet f {\n\tchain fw {\n")) { error in
+            XCTAssertTrue((error as! FirewallReadError).message.contains("never closed"))
+        }
+        XCTAssertThrowsError(try NftTextReader(file: "r.nft").read("flush ruleset\n")) { error in
+            XCTAssertEqual((error as! FirewallReadError).location.line, 1)
+        }
+    }
+}
