@@ -111,21 +111,35 @@ public struct RulesetEvaluator: Sendable {
             return space.map { Decision(box: $0, verdict: .accept, rule: nil, chain: "(no forward chain)", trail: []) }
         }
         // Packets that took the same path so far go through the next chain together: one pass over its rules for all of them.
-        var input: [(trail: [RuleID], boxes: [PacketBox])] = [([], space)]
+        // `accepted` is the decision of the previous base chain, named when a later chain only lets the packets pass by its policy.
+        struct Path: Hashable {
+            let trail: [RuleID]
+            let rule: RuleID?
+            let chain: String
+        }
+        var input: [(path: Path?, boxes: [PacketBox])] = [(nil, space)]
         var final: [Decision] = []
         for (i, chain) in chainOrder.enumerated() {
-            var accepted: [[RuleID]: [PacketBox]] = [:]
-            var order: [[RuleID]] = []
-            for (trail, boxes) in input {
+            var accepted: [Path: [PacketBox]] = [:]
+            var order: [Path] = []
+            for (path, boxes) in input {
+                let trail = path.map { $0.trail + ($0.rule.map { [$0] } ?? []) } ?? []
                 let (decisions, leftover) = run(chain.key, boxes, trail: trail, depth: 0, reach: &reach, scope: scope)
                 // The end of a base chain applies its policy.
                 let policy = chain.policy == .accept ? Decision.Verdict.accept : .deny
-                let all = decisions + leftover.map { Decision(box: $0, verdict: policy, rule: nil, chain: chain.key, trail: trail) }
+                var all = decisions
+                for box in leftover {
+                    if policy == .accept, let path, path.rule != nil {
+                        all.append(Decision(box: box, verdict: .accept, rule: path.rule, chain: path.chain, trail: path.trail))
+                    } else {
+                        all.append(Decision(box: box, verdict: policy, rule: nil, chain: chain.key, trail: trail))
+                    }
+                }
                 for d in all {
                     if d.verdict == .deny || i == chainOrder.count - 1 {
                         final.append(d)
                     } else {
-                        let next = d.trail + (d.rule.map { [$0] } ?? [])
+                        let next = Path(trail: d.trail, rule: d.rule, chain: d.chain)
                         if accepted[next] == nil { order.append(next) }
                         accepted[next, default: []].append(d.box)
                     }

@@ -7,6 +7,7 @@ public struct Ruleset: Sendable {
         case iptablesSave = "iptables-save"
         case nftablesJSON = "nftables-json"
         case nftablesText = "nftables"
+        case ciscoASA = "cisco-asa"
     }
 
     public var file: String

@@ -93,16 +93,7 @@ public enum FirewallReport {
             if !table.rows.isEmpty { out += table.render(indent: "    ") + "\n" }
             out += "\n"
         }
-        for finding in assessment.findings {
-            let label = style.severity(finding.severity, finding.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0))
-            out += "\(label) \(style.bold(finding.check))  \(finding.location)\n"
-            out += "         \(finding.message)\n"
-            out += style.dim("         clause: \(finding.clause)") + "\n"
-            out += "         fix: \(finding.remediation)\n"
-            for line in finding.evidence.prefix(8) { out += style.dim("           - \(line)") + "\n" }
-            if finding.evidence.count > 8 { out += style.dim("           - … \(finding.evidence.count - 8) more") + "\n" }
-            out += "\n"
-        }
+        for finding in assessment.findings { out += FindingText.block(finding, style: style, evidence: 8) }
         let counts = Severity.allCases.reversed().map { "\(assessment.counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         out += assessment.findings.isEmpty ? style.green("No findings.") + "\n" : "\(assessment.findings.count) findings: \(counts)\n"
         return out
