@@ -109,7 +109,7 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(RulesetReader.detect(sample), .iptablesSave)
         XCTAssertEqual(RulesetReader.detect(json), .nftablesJSON)
         XCTAssertEqual(RulesetReader.detect("table inet f {\n}"), .nftablesText)
-        XCTAssertNil(RulesetReader.detect("hostname fw1\ninterface GigabitEthernet0/0"))
+        XCTAssertNil(RulesetReader.detect("<?xml version=\"1.0\"?>\n<pfsense>"))
     }
 }
 

@@ -8,6 +8,7 @@ public struct Ruleset: Sendable {
         case nftablesJSON = "nftables-json"
         case nftablesText = "nftables"
         case ciscoASA = "cisco-asa"
+        case fortiGate = "fortigate"
     }
 
     public var file: String
