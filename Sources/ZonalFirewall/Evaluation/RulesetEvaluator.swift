@@ -25,8 +25,10 @@ public struct RulesetEvaluator: Sendable {
     public init(_ ruleset: Ruleset, interfaceNames: [String] = []) throws(EvaluationError) {
         self.ruleset = ruleset
         var names = Set(interfaceNames)
-        for rule in ruleset.rules {
-            for case .interfaces(_, let written, _) in rule.conditions { names.formUnion(written) }
+        for chain in ruleset.chains.values {
+            for rule in chain.rules {
+                for case .interfaces(_, let written, _) in rule.conditions { names.formUnion(written) }
+            }
         }
         let table = InterfaceTable(names: Array(names))
         interfaces = table

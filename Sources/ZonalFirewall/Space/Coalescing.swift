@@ -4,13 +4,15 @@ public enum Coalescing {
     public static func boxes(_ input: [PacketBox]) -> [PacketBox] {
         guard input.count > 1 else { return input }
         var boxes = input
+        // Boxes can only join along an axis on which they differ; the others are skipped.
+        let varying = Dimension.allCases.filter { d in boxes.contains { $0[d] != boxes[0][d] } }
         var changed = true
         while changed {
             changed = false
-            for d in Dimension.allCases {
+            for d in varying {
                 // Sorting by every other axis first, then this one, puts the boxes that could join next to each other.
                 boxes.sort { a, b in
-                    for e in Dimension.allCases where e != d && a[e] != b[e] { return (a[e].lower, a[e].upper) < (b[e].lower, b[e].upper) }
+                    for e in varying where e != d && a[e] != b[e] { return (a[e].lower, a[e].upper) < (b[e].lower, b[e].upper) }
                     return a[d].lower < b[d].lower
                 }
                 var merged: [PacketBox] = []
@@ -27,7 +29,7 @@ public enum Coalescing {
             }
         }
         return boxes.sorted { a, b in
-            for d in Dimension.allCases where a[d] != b[d] { return (a[d].lower, a[d].upper) < (b[d].lower, b[d].upper) }
+            for d in varying where a[d] != b[d] { return (a[d].lower, a[d].upper) < (b[d].lower, b[d].upper) }
             return false
         }
     }
