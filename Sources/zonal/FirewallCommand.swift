@@ -9,7 +9,7 @@ import ZonalReports
 struct FirewallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firewall",
-        abstract: "Check firewall rulesets (iptables-save, nft JSON or text) against the model's conduits and flows.",
+        abstract: "Check firewall rulesets (iptables-save, nftables, Cisco ASA, FortiGate, OPNsense/pfSense) against the model's conduits and flows.",
         subcommands: [FirewallCheckCommand.self, FirewallQueryCommand.self, FirewallSynthesizeCommand.self],
         defaultSubcommand: FirewallCheckCommand.self)
 }

@@ -14,7 +14,7 @@ struct FirewallQueryCommand: ParsableCommand {
           zonal firewall query ruleset.json --from 10.20.0.0/24 --to 10.10.2.7 --format json
         """)
 
-    @Argument(help: ArgumentHelp("The ruleset (iptables-save output, 'nft -j list ruleset' JSON or 'nft list ruleset' text).", valueName: "config"))
+    @Argument(help: ArgumentHelp("The ruleset (iptables-save, nft JSON or text, ASA, FortiGate or OPNsense/pfSense config).", valueName: "config"))
     var config: String
 
     @Option(help: ArgumentHelp("Source address, network (10.1.0.0/24) or range (a-b).", valueName: "address"))

@@ -109,7 +109,8 @@ final class ReaderTests: XCTestCase {
         XCTAssertEqual(RulesetReader.detect(sample), .iptablesSave)
         XCTAssertEqual(RulesetReader.detect(json), .nftablesJSON)
         XCTAssertEqual(RulesetReader.detect("table inet f {\n}"), .nftablesText)
-        XCTAssertNil(RulesetReader.detect("<?xml version=\"1.0\"?>\n<pfsense>"))
+        XCTAssertEqual(RulesetReader.detect("<?xml version=\"1.0\"?>\n<pfsense>"), .pfSense)
+        XCTAssertNil(RulesetReader.detect("set system host-name srx1\nset security policies"))
     }
 }
 

@@ -24,9 +24,10 @@ public enum RulesetReader {
         case .nftablesText?: return try NftTextReader(file: file).read(text)
         case .ciscoASA?: return try CiscoASAReader(file: file).read(text)
         case .fortiGate?: return try FortiGateReader(file: file).read(text)
+        case .pfSense?: return try PfSenseReader(file: file).read(bytes)
         case nil:
             throw FirewallReadError(SourceLocation(file: file, line: 1, column: 1), "Zonal cannot tell what firewall configuration this is",
-                                    hint: "supported: iptables-save / ip6tables-save output, 'nft -j list ruleset' JSON, 'nft list ruleset' text, Cisco ASA running-config, FortiGate configuration")
+                                    hint: "supported: iptables-save / ip6tables-save output, 'nft -j list ruleset' JSON, 'nft list ruleset' text, Cisco ASA running-config, FortiGate configuration, OPNsense/pfSense config.xml")
         }
     }
 
@@ -42,6 +43,8 @@ public enum RulesetReader {
             if t.hasPrefix("#config-version=") { return .fortiGate }
             if t.hasPrefix("#") { continue }
             if t.hasPrefix("{") { return .nftablesJSON }
+            if t.hasPrefix("<?xml") { continue }
+            if t.hasPrefix("<pfsense") || t.hasPrefix("<opnsense") { return .pfSense }
             if t.hasPrefix("*") || t.hasPrefix(":") || t.hasPrefix("-A ") { return .iptablesSave }
             if t.hasPrefix("table ") || t.hasPrefix("flush ruleset") || t.hasPrefix("define ") { return .nftablesText }
             if t.hasPrefix("config ") || t.hasPrefix("#config-version=") { return .fortiGate }

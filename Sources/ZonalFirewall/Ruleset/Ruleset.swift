@@ -9,6 +9,7 @@ public struct Ruleset: Sendable {
         case nftablesText = "nftables"
         case ciscoASA = "cisco-asa"
         case fortiGate = "fortigate"
+        case pfSense = "pfsense"
     }
 
     public var file: String

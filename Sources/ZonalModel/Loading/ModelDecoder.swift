@@ -295,8 +295,8 @@ struct ModelDecoder {
         let conduitItems = m.stringList("conduits", log: &log) ?? []
         for (conduit, item) in conduitItems { refer(conduit, .conduit, at: item, "conduit of firewall '\(id ?? "?")'") }
         let format = m.string("format", log: &log)
-        if let format, !["iptables-save", "nftables-json", "nftables", "cisco-asa", "fortigate"].contains(format), let value = m.value("format") {
-            log.error(value, "'\(format)' is not a firewall configuration format Zonal reads", hint: "use iptables-save, nftables-json, nftables, cisco-asa or fortigate, or leave it out to tell from the content")
+        if let format, !["iptables-save", "nftables-json", "nftables", "cisco-asa", "fortigate", "pfsense"].contains(format), let value = m.value("format") {
+            log.error(value, "'\(format)' is not a firewall configuration format Zonal reads", hint: "use iptables-save, nftables-json, nftables, cisco-asa, fortigate or pfsense, or leave it out to tell from the content")
         }
         var interfaces: [InterfaceZone] = []
         if let value = m.value("interfaces") {
