@@ -32,15 +32,8 @@ public enum FirewallSynthesizer {
         guard let f = model.zoneID(ofEndpoint: from), let t = model.zoneID(ofEndpoint: to), conduit.permitsDirection(from: f, to: t) else { return nil }
         let sources = TrafficSpace.addresses(of: from, in: model), destinations = TrafficSpace.addresses(of: to, in: model)
         guard !sources.isEmpty, !destinations.isEmpty else { return nil }
-        let known = name.flatMap { ServicePorts.wellKnown[$0.lowercased()] }
-        let protocols: [Int]
-        switch transport {
-        case .tcp?: protocols = [ProtocolNumbers.tcp]
-        case .udp?: protocols = [ProtocolNumbers.udp]
-        case .any?: protocols = [ProtocolNumbers.tcp, ProtocolNumbers.udp]
-        case nil: protocols = known.map { [$0.proto] } ?? ((port != nil || name != nil) ? [ProtocolNumbers.tcp, ProtocolNumbers.udp] : [])
-        }
-        return PolicyRule(comment: comment, sources: sources, destinations: destinations, protocols: protocols, destinationPort: port ?? known?.port,
+        let (protocols, destinationPort) = TrafficSpace.service(protocol: name, transport: transport, port: port)
+        return PolicyRule(comment: comment, sources: sources, destinations: destinations, protocols: protocols ?? [], destinationPort: destinationPort,
                           inInterfaces: firewall?.interfaces(of: f) ?? [], outInterfaces: firewall?.interfaces(of: t) ?? [])
     }
 }

@@ -23,16 +23,9 @@ public struct TrafficSpace: Sendable {
         guard !sources.isEmpty, !destinations.isEmpty else { return [] }
         var conditions: [RuleCondition] = [.addresses(.source, sources, negated: false), .addresses(.destination, destinations, negated: false),
                                            .states([.new])]
-        let known = name.flatMap { ServicePorts.wellKnown[$0.lowercased()] }
-        var protocols: [Int]?
-        switch transport {
-        case .tcp?: protocols = [ProtocolNumbers.tcp]
-        case .udp?: protocols = [ProtocolNumbers.udp]
-        case .any?: protocols = [ProtocolNumbers.tcp, ProtocolNumbers.udp]
-        case nil: protocols = known.map { [$0.proto] } ?? ((port != nil || name != nil) ? [ProtocolNumbers.tcp, ProtocolNumbers.udp] : nil)
-        }
+        let (protocols, destinationPort) = TrafficSpace.service(protocol: name, transport: transport, port: port)
         if let protocols { conditions.append(.values(.proto, protocols.map { $0...$0 }, negated: false)) }
-        if let p = port ?? known?.port { conditions.append(.values(.destinationPort, [p...p], negated: false)) }
+        if let p = destinationPort { conditions.append(.values(.destinationPort, [p...p], negated: false)) }
         for (d, endpoint) in [(Dimension.inInterface, from), (.outInterface, to)] {
             if let zone = model.zoneID(ofEndpoint: endpoint) {
                 let names = binding.interfaces(of: zone)
@@ -40,6 +33,20 @@ public struct TrafficSpace: Sendable {
             }
         }
         return evaluator.region(conditions)
+    }
+
+    /// The IP protocols (nil for any) and destination port (nil for any) of a flow or rule: its transport and port as stated,
+    /// else the registered ones of its protocol name, else TCP and UDP when it names a port or protocol at all.
+    public static func service(protocol name: String?, transport: Transport?, port: Int?) -> (protocols: [Int]?, port: Int?) {
+        let known = name.flatMap { ServicePorts.wellKnown[$0.lowercased()] }
+        let protocols: [Int]?
+        switch transport {
+        case .tcp?: protocols = [ProtocolNumbers.tcp]
+        case .udp?: protocols = [ProtocolNumbers.udp]
+        case .any?: protocols = [ProtocolNumbers.tcp, ProtocolNumbers.udp]
+        case nil: protocols = known.map { [$0.proto] } ?? ((port != nil || name != nil) ? [ProtocolNumbers.tcp, ProtocolNumbers.udp] : nil)
+        }
+        return (protocols, port ?? known?.port)
     }
 
     public func region(of flow: Flow) -> [PacketBox] {

@@ -31,6 +31,9 @@ public struct PolicyRule: Hashable, Sendable {
         }
     }
 
+    /// One entry per protocol, or a single nil entry for any protocol.
+    var protocolChoices: [Int?] { protocols.isEmpty ? [nil] : protocols.map(Optional.some) }
+
     /// Comments quoted for both tools: no double quotes or newlines.
     var quotedComment: String {
         "\"" + String(comment.map { $0 == "\"" || $0.isNewline ? "'" : $0 }.prefix(120)) + "\""
@@ -51,7 +54,7 @@ public enum RulesetWriter {
                 var parts = ["\(ip) saddr \(set(sources.map(\.description)))", "\(ip) daddr \(set(destinations.map(\.description)))"]
                 if !rule.inInterfaces.isEmpty { parts.append("iifname \(set(rule.inInterfaces.map { "\"\($0)\"" }))") }
                 if !rule.outInterfaces.isEmpty { parts.append("oifname \(set(rule.outInterfaces.map { "\"\($0)\"" }))") }
-                for proto in rule.protocols.isEmpty ? [nil] : rule.protocols.map(Optional.some) {
+                for proto in rule.protocolChoices {
                     var p = parts
                     if let proto {
                         let name = ProtocolNumbers.name(proto)
@@ -75,7 +78,7 @@ public enum RulesetWriter {
                 guard family == .v4 else { out += "# (IPv6 part not written: load it with ip6tables)\n"; continue }
                 for s in sources {
                     for d in destinations {
-                        for proto in rule.protocols.isEmpty ? [nil] : rule.protocols.map(Optional.some) {
+                        for proto in rule.protocolChoices {
                             var parts = [address("s", "src", s), address("d", "dst", d)]
                             if let i = rule.inInterfaces.first, rule.inInterfaces.count == 1 { parts.append("-i \(i)") }
                             if let o = rule.outInterfaces.first, rule.outInterfaces.count == 1 { parts.append("-o \(o)") }
