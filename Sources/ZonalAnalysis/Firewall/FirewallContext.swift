@@ -39,8 +39,10 @@ public struct FirewallContext: Sendable {
         }
         var seen = Set<String>()
         zoneIDs = zoneIDs.filter { seen.insert($0).inserted }
-        zones = zoneIDs.compactMap(model.zone).filter { !$0.networks.isEmpty }
+        let planted = zoneIDs.compactMap(model.zone).filter { !$0.networks.isEmpty }
             .map { AddressGroup(name: $0.id, networks: $0.networks, interfaces: binding.interfaces(of: $0.id)) }
+        // Addresses in no zone (the internet, a vendor's network, a forgotten subnet) are a side of the matrix too.
+        zones = planted + [AddressGroup.outside(planted, name: FirewallContext.outside)]
         matrix = PermissionMatrix.compute(evaluator, groups: zones)
         let visible = Set(zones.map(\.name))
         allowed = model.conduits.filter { $0.zones.allSatisfy(visible.contains) }.flatMap(traffic.region(of:))
@@ -52,6 +54,12 @@ public struct FirewallContext: Sendable {
         reach = evaluator.decideRecordingReach(evaluator.universe()).reach
         replies = ReplyFilter(evaluator)
     }
+
+    /// The name of the matrix side holding every address in no zone of the firewall.
+    public static let outside = "(outside any zone)"
+
+    /// "zone 'sis'", or "addresses in no zone".
+    public static func side(_ name: String) -> String { name == outside ? "addresses in no zone" : "zone '\(name)'" }
 
     /// Where a decision was made: the deciding rule's line, or the chain whose policy applied.
     public func location(of decision: Decision) -> SourceLocation {

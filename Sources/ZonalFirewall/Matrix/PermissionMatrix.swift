@@ -3,14 +3,29 @@ import ZonalModel
 /// Named groups of addresses (and the interfaces they sit behind) between which a ruleset's permissions are tabulated.
 public struct AddressGroup: Hashable, Sendable {
     public let name: String
-    public let networks: [IPNetwork]
+    public let ranges: [AddressRange]
     /// The firewall interfaces the group is behind; empty when unknown (any interface).
     public let interfaces: [String]
 
-    public init(name: String, networks: [IPNetwork], interfaces: [String] = []) {
+    public init(name: String, ranges: [AddressRange], interfaces: [String] = []) {
         self.name = name
-        self.networks = networks
+        self.ranges = ranges
         self.interfaces = interfaces
+    }
+
+    public init(name: String, networks: [IPNetwork], interfaces: [String] = []) {
+        self.init(name: name, ranges: networks.map(AddressRange.init), interfaces: interfaces)
+    }
+
+    /// Every address of both families outside the groups' ranges: the rest of the world as the firewall sees it.
+    public static func outside(_ groups: [AddressGroup], name: String) -> AddressGroup {
+        var ranges: [AddressRange] = []
+        for family in [IPAddress.Family.v4, .v6] {
+            let taken = groups.flatMap(\.ranges).filter { $0.family == family }.map { Interval(SpaceValue($0.lower), SpaceValue($0.upper)) }
+            ranges += Interval.complement(taken, in: Dimension.domain(.source, family: family))
+                .map { AddressRange($0.lower.address(family), $0.upper.address(family)) }
+        }
+        return AddressGroup(name: name, ranges: ranges)
     }
 }
 
@@ -50,9 +65,9 @@ public enum PermissionMatrix {
     static func space(_ evaluator: RulesetEvaluator, from group: AddressGroup) -> [PacketBox] {
         var boxes: [PacketBox] = []
         let inIndices = Set(group.interfaces.map(evaluator.interfaces.index(of:))).sorted()
-        for network in group.networks {
-            var box = PacketBox(family: network.address.family, interfaces: evaluator.interfaces.count)
-            box[.source] = Interval(SpaceValue(network.first), SpaceValue(network.last))
+        for range in group.ranges {
+            var box = PacketBox(family: range.family, interfaces: evaluator.interfaces.count)
+            box[.source] = Interval(SpaceValue(range.lower), SpaceValue(range.upper))
             box[.state] = .single(ConnectionState.new.rawValue)
             if inIndices.isEmpty {
                 boxes.append(box)
@@ -67,9 +82,9 @@ public enum PermissionMatrix {
     static func destinationBoxes(_ evaluator: RulesetEvaluator, _ group: AddressGroup) -> [PacketBox] {
         let outIndices = Set(group.interfaces.map(evaluator.interfaces.index(of:))).sorted()
         var boxes: [PacketBox] = []
-        for network in group.networks {
-            var box = PacketBox(family: network.address.family, interfaces: evaluator.interfaces.count)
-            box[.destination] = Interval(SpaceValue(network.first), SpaceValue(network.last))
+        for range in group.ranges {
+            var box = PacketBox(family: range.family, interfaces: evaluator.interfaces.count)
+            box[.destination] = Interval(SpaceValue(range.lower), SpaceValue(range.upper))
             if outIndices.isEmpty {
                 boxes.append(box)
             } else {

@@ -23,3 +23,14 @@ final class OverPermissiveRuleCheckTests: XCTestCase {
         XCTAssertEqual(try FirewallFixture.findings("ZC-FW-01", FirewallFixture.good), [])
     }
 }
+
+final class OutsideAddressesTests: XCTestCase {
+    func testAnySourceIntoSafetyIsCriticalFromAddressesInNoZone() throws {
+        let rules = FirewallFixture.good + ["-A FORWARD -d 10.10.1.10/32 -p tcp -m tcp --dport 502 -j ACCEPT"]
+        let findings = try FirewallFixture.findings("ZC-FW-01", rules)
+        let outside = try XCTUnwrap(findings.first { $0.message.contains("from addresses in no zone") })
+        XCTAssertEqual(outside.severity, .critical)
+        XCTAssertEqual(outside.location.line, 8)
+        XCTAssertTrue(outside.remediation.contains("addresses of the plant's zones"))
+    }
+}

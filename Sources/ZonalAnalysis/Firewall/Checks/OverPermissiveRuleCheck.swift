@@ -28,17 +28,18 @@ public struct OverPermissiveRuleCheck: FirewallCheck {
         let fromZone = model.zone(from), toZone = model.zone(to)
         let boxes = decisions.map(\.box)
         let anyService = boxes.contains { $0[.proto] == Dimension.domain(.proto) || ($0.hasPorts && $0.destinationPortCount == 65536) }
-        let wholeZones = boxes.contains { box in
+        let wholeZones = fromZone != nil && toZone != nil && boxes.contains { box in
             (fromZone?.networks ?? []).contains { box[.source].contains(Interval(SpaceValue($0.first), SpaceValue($0.last))) }
                 && (toZone?.networks ?? []).contains { box[.destination].contains(Interval(SpaceValue($0.first), SpaceValue($0.last))) }
         }
         let management = Set(boxes.flatMap(ServicePorts.managementServices)).sorted()
         let intoProcess = toZone?.kind.isProcess ?? false
-        let fromBusiness = fromZone?.kind.isBusiness ?? false
+        // Addresses in no zone are treated like an external zone: the least trusted side.
+        let fromBusiness = fromZone?.kind.isBusiness ?? (from == FirewallContext.outside)
         var reasons: [String] = []
         var level = Severity.medium
         if anyService && wholeZones { reasons.append("any service between the whole zones"); level = .critical }
-        if fromBusiness && intoProcess { reasons.append("\(fromZone!.kind.rawValue) straight into a \(toZone!.kind.rawValue) zone"); level = .critical }
+        if fromBusiness && intoProcess { reasons.append("\(fromZone?.kind.rawValue ?? "addresses in no zone") straight into a \(toZone!.kind.rawValue) zone"); level = .critical }
         if intoProcess && !management.isEmpty { reasons.append("management access (\(management.joined(separator: ", "))) into a \(toZone!.kind.rawValue) zone"); level = .critical }
         if level != .critical {
             if wholeZones { reasons.append("whole zone to whole zone"); level = .high }
@@ -47,9 +48,11 @@ public struct OverPermissiveRuleCheck: FirewallCheck {
         let first = decisions[0]
         let more = decisions.count > 1 ? " and \(decisions.count - 1) more range(s)" : ""
         let why = reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"
-        return self.finding("\(context.name(of: first)) permits \(first.box.summary)\(more) from zone '\(from)' to zone '\(to)', which no conduit allows\(why)",
+        return self.finding("\(context.name(of: first)) permits \(first.box.summary)\(more) from \(FirewallContext.side(from)) to \(FirewallContext.side(to)), which no conduit allows\(why)",
                             at: context.location(of: first), subject: context.subject, severity: level,
-                            remediation: "Narrow \(context.name(of: first)) to what the conduit between '\(from)' and '\(to)' allows, or model the flow the plant needs.",
+                            remediation: from == FirewallContext.outside || to == FirewallContext.outside
+                                ? "Restrict \(context.name(of: first)) to the addresses of the plant's zones: no conduit allows traffic from or to addresses in no zone."
+                                : "Narrow \(context.name(of: first)) to what the conduit between '\(from)' and '\(to)' allows, or model the flow the plant needs.",
                             evidence: (context.text(of: first).map { [$0] } ?? []) + decisions.prefix(10).map { "permits \($0.box.summary)" })
     }
 }
