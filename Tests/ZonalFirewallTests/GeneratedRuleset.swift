@@ -21,26 +21,32 @@ struct GeneratedRuleset {
     var forward: [Rule]
     var userChains: [(name: String, rules: [Rule])]
 
-    init(seed: UInt64) {
+    /// IPv6 rulesets use the lab's fd61::/64 and fd62::/64 in place of 10.61.0.0/24 and 10.62.0.0/24.
+    let v6: Bool
+
+    init(seed: UInt64, v6: Bool = false) {
+        self.v6 = v6
         var rng = SplitMix(seed: seed)
         policy = rng.next() % 2 == 0 ? "DROP" : "ACCEPT"
         let chainNames = ["ZONE1", "ZONE2"]
-        func address(_ prefix: String) -> (String, String, Bool) {
+        func address(_ side: Int) -> (String, String, Bool) {
+            func host(_ n: Int) -> String { KernelLab.address(side: side, n, v6: v6) }
+            func bits(_ v4: Int) -> Int { v6 ? [24: 64, 28: 124, 29: 125, 31: 127][v4]! : v4 }
             switch rng.next() % 6 {
-            case 0: let h = 10 + Int(rng.next() % 20); return ("\(prefix).\(h)", "\(prefix).\(h)", false)
-            case 1: let base = [0, 16][Int(rng.next() % 2)]; return ("\(prefix).\(base)/28", "\(prefix).\(base)/28", false)
-            case 2: let base = [8, 16, 24][Int(rng.next() % 3)]; return ("\(prefix).\(base)/29", "\(prefix).\(base)/29", false)
+            case 0: let h = 10 + Int(rng.next() % 20); return (host(h), host(h), false)
+            case 1: let base = [0, 16][Int(rng.next() % 2)]; return ("\(host(base))/\(bits(28))", "\(host(base))/\(bits(28))", false)
+            case 2: let base = [8, 16, 24][Int(rng.next() % 3)]; return ("\(host(base))/\(bits(29))", "\(host(base))/\(bits(29))", false)
             case 3:
                 let lo = 10 + Int(rng.next() % 15), hi = lo + Int(rng.next() % 8)
-                return ("\(prefix).\(lo)-\(prefix).\(hi)", "\(prefix).\(lo)-\(prefix).\(hi)", true)
-            case 4: return ("\(prefix).0/24", "\(prefix).0/24", false)
-            default: let h = 10 + Int(rng.next() % 20); return ("\(prefix).\(h)/31", "\(prefix).\(h & ~1)/31", false)
+                return ("\(host(lo))-\(host(hi))", "\(host(lo))-\(host(hi))", true)
+            case 4: return ("\(host(0))/\(bits(24))", "\(host(0))/\(bits(24))", false)
+            default: let h = 10 + Int(rng.next() % 20); return ("\(host(h))/\(bits(31))", "\(host(h & ~1))/\(bits(31))", false)
             }
         }
         func rule(actions: [String]) -> Rule {
             var r = Rule(action: actions[Int(rng.next() % UInt64(actions.count))])
-            if rng.next() % 3 != 0 { r.source = address("10.61.0"); r.sourceNegated = rng.next() % 5 == 0 }
-            if rng.next() % 3 != 0 { r.destination = address("10.62.0"); r.destinationNegated = rng.next() % 5 == 0 }
+            if rng.next() % 3 != 0 { r.source = address(1); r.sourceNegated = rng.next() % 5 == 0 }
+            if rng.next() % 3 != 0 { r.destination = address(2); r.destinationNegated = rng.next() % 5 == 0 }
             if rng.next() % 4 != 0 {
                 r.proto = rng.next() % 2 == 0 ? "tcp" : "udp"
                 if rng.next() % 4 != 0 {
@@ -117,8 +123,9 @@ struct GeneratedRuleset {
 
     private func nftRule(_ r: Rule) -> String {
         var parts: [String] = []
-        if let s = r.source { parts.append("ip saddr \(r.sourceNegated ? "!= " : "")\(s.nft)") }
-        if let d = r.destination { parts.append("ip daddr \(r.destinationNegated ? "!= " : "")\(d.nft)") }
+        let ip = v6 ? "ip6" : "ip"
+        if let s = r.source { parts.append("\(ip) saddr \(r.sourceNegated ? "!= " : "")\(s.nft)") }
+        if let d = r.destination { parts.append("\(ip) daddr \(r.destinationNegated ? "!= " : "")\(d.nft)") }
         if let i = r.inInterface { parts.append("iifname \(r.inNegated ? "!= " : "")\"\(i)\"") }
         if let o = r.outInterface { parts.append("oifname \"\(o)\"") }
         if let p = r.proto {

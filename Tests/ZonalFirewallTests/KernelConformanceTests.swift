@@ -8,12 +8,13 @@ import ZonalModel
 final class KernelConformanceTests: XCTestCase {
     static let seeds: [UInt64] = [1, 2, 3, 4, 5, 6]
 
-    func probes(seed: UInt64, count: Int = 120) -> [KernelLab.Probe] {
+    func probes(seed: UInt64, count: Int = 120, v6: Bool = false) -> [KernelLab.Probe] {
         var rng = SplitMix(seed: seed &* 7919)
+        let sources = v6 ? KernelLab.hostsA6 : KernelLab.hostsA, destinations = v6 ? KernelLab.hostsB6 : KernelLab.hostsB
         return (0..<count).map { i in
             KernelLab.Probe(id: i, proto: rng.next() % 2 == 0 ? "tcp" : "udp",
-                            source: KernelLab.hostsA[Int(rng.next() % UInt64(KernelLab.hostsA.count))], sourcePort: 40000 + i * 97 % 20000,
-                            destination: KernelLab.hostsB[Int(rng.next() % UInt64(KernelLab.hostsB.count))],
+                            source: sources[Int(rng.next() % UInt64(sources.count))], sourcePort: 40000 + i * 97 % 20000,
+                            destination: destinations[Int(rng.next() % UInt64(destinations.count))],
                             destinationPort: KernelLab.ports[Int(rng.next() % UInt64(KernelLab.ports.count))])
         }
     }
@@ -77,5 +78,39 @@ final class KernelConformanceTests: XCTestCase {
         }
         XCTAssertGreaterThan(passedTotal, 50)
         XCTAssertGreaterThan(blockedTotal, 50)
+    }
+
+    func testIPv6RulesetsMatchTheKernel() throws {
+        if let reason = KernelLab.unavailableReason() { throw XCTSkip(reason) }
+        var passedTotal = 0, blockedTotal = 0
+        for seed: UInt64 in [11, 12, 13] {
+            let generated = GeneratedRuleset(seed: seed, v6: true)
+            let lab = try KernelLab()
+            defer { lab.tearDown() }
+            try lab.loadIptables(generated.iptables, v6: true)
+            let saved = try lab.inside(lab.fw, "ip6tables-save")
+            let ruleset = try IptablesSaveReader(file: "ip6tables-save seed \(seed)").read(saved)
+            XCTAssertEqual(ruleset.unsupported, [])
+            let probes = probes(seed: seed, v6: true)
+            let kernel = try lab.send(probes)
+            passedTotal += kernel.count
+            blockedTotal += probes.count - kernel.count
+            compare(try RulesetEvaluator(ruleset), probes, kernel: kernel, ruleset: saved, file: "ip6tables seed \(seed)")
+        }
+        for seed: UInt64 in [21, 22, 23] {
+            let generated = GeneratedRuleset(seed: seed, v6: true)
+            let lab = try KernelLab()
+            defer { lab.tearDown() }
+            try lab.loadNftables(generated.nftables)
+            let ruleset = try NftJSONReader(file: "nft ip6 seed \(seed)").read(Array(try lab.inside(lab.fw, "nft", "-j", "list", "ruleset").utf8))
+            XCTAssertEqual(ruleset.unsupported, [])
+            let probes = probes(seed: seed, v6: true)
+            let kernel = try lab.send(probes)
+            passedTotal += kernel.count
+            blockedTotal += probes.count - kernel.count
+            compare(try RulesetEvaluator(ruleset), probes, kernel: kernel, ruleset: generated.nftables, file: "nftables IPv6 seed \(seed)")
+        }
+        XCTAssertGreaterThan(passedTotal, 30)
+        XCTAssertGreaterThan(blockedTotal, 30)
     }
 }

@@ -5,11 +5,19 @@ import ZonalModel
 
 /// Three network namespaces joined by veth pairs — side A, a forwarding firewall, side B — for probing a ruleset with real traffic.
 ///
-/// A has 10.61.0.10–29, B has 10.62.0.10–29; the firewall's interfaces are `fa` (towards A) and `fb` (towards B).
+/// A has 10.61.0.10–29 and fd61::a–1d, B has 10.62.0.10–29 and fd62::a–1d; the firewall's interfaces are `fa` (towards A)
+/// and `fb` (towards B).
 /// Every namespace is deleted in `tearDown`, also when a test fails.
 final class KernelLab {
-    static let hostsA = (10...29).map { "10.61.0.\($0)" }
-    static let hostsB = (10...29).map { "10.62.0.\($0)" }
+    static let hostsA = (10...29).map { address(side: 1, $0, v6: false) }
+    static let hostsB = (10...29).map { address(side: 2, $0, v6: false) }
+    static let hostsA6 = (10...29).map { address(side: 1, $0, v6: true) }
+    static let hostsB6 = (10...29).map { address(side: 2, $0, v6: true) }
+
+    /// Host `n` of side 1 (A) or 2 (B): 10.6s.0.n, or fd6s::n with n in hexadecimal.
+    static func address(side: Int, _ n: Int, v6: Bool) -> String {
+        v6 ? "fd6\(side)::\(String(n, radix: 16))" : "10.6\(side).0.\(n)"
+    }
     static let ports = Array(2000...2011)
 
     let a: String, fw: String, b: String
@@ -43,14 +51,22 @@ final class KernelLab {
         try Shell.run("ip", "link", "add", "b0", "netns", b, "type", "veth", "peer", "name", "fb", "netns", fw)
         try inside(fw, "ip", "addr", "add", "10.61.0.1/24", "dev", "fa")
         try inside(fw, "ip", "addr", "add", "10.62.0.1/24", "dev", "fb")
-        for (ns, dev, hosts, gateway) in [(a, "a0", KernelLab.hostsA, "10.61.0.1"), (b, "b0", KernelLab.hostsB, "10.62.0.1")] {
-            for host in hosts { try inside(ns, "ip", "addr", "add", "\(host)/24", "dev", dev) }
+        // IPv6 addresses skip duplicate address detection ('nodad'), so they are usable at once.
+        try inside(fw, "ip", "addr", "add", "fd61::1/64", "dev", "fa", "nodad")
+        try inside(fw, "ip", "addr", "add", "fd62::1/64", "dev", "fb", "nodad")
+        for (ns, dev, side) in [(a, "a0", 1), (b, "b0", 2)] {
+            for n in 10...29 {
+                try inside(ns, "ip", "addr", "add", "\(KernelLab.address(side: side, n, v6: false))/24", "dev", dev)
+                try inside(ns, "ip", "addr", "add", "\(KernelLab.address(side: side, n, v6: true))/64", "dev", dev, "nodad")
+            }
             try inside(ns, "ip", "link", "set", dev, "up")
             try inside(ns, "ip", "link", "set", "lo", "up")
-            try inside(ns, "ip", "route", "add", "default", "via", gateway)
+            try inside(ns, "ip", "route", "add", "default", "via", "10.6\(side).0.1")
+            try inside(ns, "ip", "-6", "route", "add", "default", "via", "fd6\(side)::1")
         }
         for dev in ["fa", "fb", "lo"] { try inside(fw, "ip", "link", "set", dev, "up") }
         try inside(fw, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1")
+        try inside(fw, "sysctl", "-q", "-w", "net.ipv6.conf.all.forwarding=1")
     }
 
     func tearDown() {
@@ -64,14 +80,18 @@ final class KernelLab {
         try Shell.run(["ip", "netns", "exec", ns] + arguments, input: input)
     }
 
+    func inside(_ ns: String, _ command: String, _ flag: String, _ script: String, _ arguments: [String]) throws {
+        try Shell.run(["ip", "netns", "exec", ns, command, flag, script] + arguments)
+    }
+
     /// Loads an nftables ruleset (text) into the firewall namespace.
     func loadNftables(_ ruleset: String) throws {
         try inside(fw, "nft", "-f", "-", input: ruleset)
     }
 
-    /// Loads an iptables-restore file into the firewall namespace.
-    func loadIptables(_ ruleset: String) throws {
-        try inside(fw, "iptables-restore", input: ruleset)
+    /// Loads an iptables-restore (or, for IPv6, ip6tables-restore) file into the firewall namespace.
+    func loadIptables(_ ruleset: String, v6: Bool = false) throws {
+        try inside(fw, v6 ? "ip6tables-restore" : "iptables-restore", input: ruleset)
     }
 
     /// A probe: one TCP connect or one UDP datagram from an address of A to an address of B.
@@ -94,16 +114,35 @@ final class KernelLab {
     }
 
     /// Sends every probe (concurrently, each bounded by a short timeout) and returns the ids of those that got through.
-    func send(_ probes: [Probe]) throws -> Set<Int> {
+    /// Neighbour caches are filled first, and probes that fail are tried once more, so a slow machine is not read as a verdict.
+    func send(_ probes: [KernelLab.Probe]) throws -> Set<Int> {
+        try warmUp()
         try startListener()
         defer { if let listener, listener.isRunning { listener.terminate(); listener.waitUntilExit() } }
+        var passed = try attempt(probes, timeout: 1.5)
+        let failed = probes.filter { !passed.contains($0.id) }
+        if !failed.isEmpty { passed.formUnion(try attempt(failed, timeout: 3)) }
+        return passed
+    }
+
+    /// The listener keeps its log open, so the log is read, never removed, between attempts (probe ids are unique).
+    private func attempt(_ probes: [KernelLab.Probe], timeout: Double) throws -> Set<Int> {
         let lines = probes.map { "\($0.id) \($0.proto) \($0.source) \($0.sourcePort) \($0.destination) \($0.destinationPort)" }.joined(separator: "\n")
-        let output = try Shell.run(["ip", "netns", "exec", a, "python3", "-c", KernelLab.prober], input: lines + "\n", timeout: 60)
+        let output = try Shell.run(["ip", "netns", "exec", a, "python3", "-c", KernelLab.prober, String(timeout)], input: lines + "\n", timeout: 60)
         var passed = Set(output.split(separator: "\n").compactMap { Int($0) })
         Thread.sleep(forTimeInterval: 0.3)
         let udpLog = (try? String(contentsOf: listenerLog, encoding: .utf8)) ?? ""
         passed.formUnion(udpLog.split(separator: "\n").compactMap { Int($0) })
         return passed
+    }
+
+    /// One datagram from the firewall to every host and from every host to its gateway, to resolve neighbours before probing.
+    private func warmUp() throws {
+        let script = "import socket,sys\nfor a in sys.argv[1:]:\n s=socket.socket(socket.AF_INET6 if ':' in a else socket.AF_INET, socket.SOCK_DGRAM); s.sendto(b'x',(a,9)); s.close()"
+        try inside(fw, "python3", "-c", script, KernelLab.hostsA + KernelLab.hostsB + KernelLab.hostsA6 + KernelLab.hostsB6)
+        try inside(a, "python3", "-c", script, ["10.61.0.1", "fd61::1"])
+        try inside(b, "python3", "-c", script, ["10.62.0.1", "fd62::1"])
+        Thread.sleep(forTimeInterval: 0.2)
     }
 
     private func startListener() throws {
@@ -130,6 +169,12 @@ final class KernelLab {
         t.bind(("0.0.0.0", int(p))); t.listen(512); t.setblocking(False); sel.register(t, selectors.EVENT_READ, "tcp")
         u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("0.0.0.0", int(p))); u.setblocking(False)
         sel.register(u, selectors.EVENT_READ, "udp")
+        t6 = socket.socket(socket.AF_INET6, socket.SOCK_STREAM); t6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        t6.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); t6.bind(("::", int(p))); t6.listen(512); t6.setblocking(False)
+        sel.register(t6, selectors.EVENT_READ, "tcp")
+        u6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); u6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        u6.bind(("::", int(p))); u6.setblocking(False)
+        sel.register(u6, selectors.EVENT_READ, "udp")
     print("ready", flush=True)
     while True:
         for key, _ in sel.select():
@@ -148,12 +193,13 @@ final class KernelLab {
     import asyncio, socket, sys
     async def tcp(pid, src, sport, dst, dport):
         try:
-            r, w = await asyncio.wait_for(asyncio.open_connection(dst, dport, local_addr=(src, sport)), 1.5)
+            r, w = await asyncio.wait_for(asyncio.open_connection(dst, dport, local_addr=(src, sport)), float(sys.argv[1]))
             w.close(); print(pid, flush=True)
         except Exception:
             pass
     def udp(pid, src, sport, dst, dport):
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind((src, sport)); s.sendto(str(pid).encode(), (dst, dport)); s.close()
+        s = socket.socket(socket.AF_INET6 if ":" in src else socket.AF_INET, socket.SOCK_DGRAM)
+        s.bind((src, sport)); s.sendto(str(pid).encode(), (dst, dport)); s.close()
     async def main():
         tasks = []
         for line in sys.stdin:
