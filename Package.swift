@@ -20,10 +20,10 @@ let package = Package(
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
         .target(name: "ZonalFirewall", dependencies: ["ZonalModel"]),
         .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalFirewall", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
+        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", "ZonalFirewall"]),
         .executableTarget(
             name: "zonal",
-            dependencies: ["ZonalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ZonalReports", "ZonalFirewall", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "zonal-bench",
