@@ -14,13 +14,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
-        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
+        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams", .product(name: "CSV", package: "CSV.swift")], resources: [.process("Resources")]),
         .target(name: "ZonalFirewall", dependencies: ["ZonalModel"]),
         .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalFirewall", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", "ZonalFirewall"]),
+        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", "ZonalFirewall", .product(name: "Mustache", package: "swift-mustache"),
+                                                    .product(name: "Crypto", package: "swift-crypto")],
+                resources: [.copy("Templates")]),
         .executableTarget(
             name: "zonal",
             dependencies: ["ZonalReports", "ZonalFirewall", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -36,6 +41,7 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalReportsTests", dependencies: ["ZonalReports", "ZonalTestSupport"], resources: [.copy("Resources"), .copy("Golden")]),
         .testTarget(name: "ZonalFirewallTests", dependencies: ["ZonalFirewall", "ZonalAnalysis"]),
     ]
 )

@@ -8,4 +8,6 @@ enum ExitStatus {
     static let invalidInput = ExitCode(2)
     /// A file could not be read or written.
     static let fileError = ExitCode(3)
+    /// An external program a requested output needs (headless Chromium for PDF) is not installed or failed.
+    static let toolUnavailable = ExitCode(5)
 }

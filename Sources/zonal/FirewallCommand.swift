@@ -31,7 +31,7 @@ struct FirewallCheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Ruleset files (iptables-save output or 'nft -j list ruleset' JSON); default: the 'config' of each firewall of the model.", valueName: "config"))
     var configs: [String] = []
 
-    @Option(help: ArgumentHelp("Output format: text, json, csv or markdown.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, csv, markdown or sarif.", valueName: "format"))
     var format: FirewallFormat = .text
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a finding is at or above this severity.", valueName: "severity"))
@@ -39,7 +39,7 @@ struct FirewallCheckCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    enum FirewallFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
+    enum FirewallFormat: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown, sarif }
 
     func run() throws {
         let loaded = try model.load()
@@ -57,6 +57,7 @@ struct FirewallCheckCommand: ParsableCommand {
         case .json: try destination.write(FirewallReport.json(assessment))
         case .csv: try destination.write(FirewallReport.csv(assessment))
         case .markdown: try destination.write(FirewallReport.markdown(assessment))
+        case .sarif: try destination.write(SARIFReport.findings(assessment.findings))
         }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }
     }

@@ -36,7 +36,9 @@ struct FirewallQueryCommand: ParsableCommand {
     var outInterface: String?
 
     @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
-    var format: ReportFormat = .text
+    var format: QueryFormat = .text
+
+    enum QueryFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var output: OutputOptions
 

@@ -28,6 +28,11 @@ final class FirewallCommandTests: XCTestCase {
         XCTAssertTrue(csv.stdout.hasPrefix("severity,check,file,line,column,subject,message,remediation\r\n"))
         let markdown = try zonal(["firewall", "Examples/firewall/plant.yaml", "--format", "markdown"])
         XCTAssertTrue(markdown.stdout.contains("| from | to | permitted | by |"))
+        let sarif = try zonal(["firewall", "Examples/firewall/plant.yaml", "--format", "sarif"])
+        let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let results = try XCTUnwrap(((log["runs"] as? [[String: Any]])?.first)?["results"] as? [[String: Any]])
+        XCTAssertTrue(results.contains { ($0["ruleId"] as? String) == "ZC-FW-03" })
+        XCTAssertTrue(sarif.stdout.contains("fw-core.rules"), "results point at the ruleset's lines")
     }
 
     func testQueryNamesTheDecidingRuleAndTheJump() throws {

@@ -20,6 +20,9 @@ public enum CheckRegistry {
         EssentialFlowBlockedCheck(),
         EssentialFlowAgainstDirectionCheck(),
         WeakAttackPathCheck(),
+        DeclaredTargetBelowDerivedCheck(),
+        ResidualRiskIntolerableCheck(),
+        DeclaredTargetAboveDerivedCheck(),
     ]
 
     /// The checks of a firewall ruleset against the model (`zonal firewall`), run by `FirewallConformance`.
