@@ -44,6 +44,7 @@ public enum PermissionMatrix {
         let replies = ReplyFilter(evaluator)
         let targets = groups.map { destinationBoxes(evaluator, $0) }
         let dropsByPolicy = evaluator.ruleset.forwardChains.contains { $0.policy != .accept }
+        let targetBounds = targets.map(CompiledRule.bounds(of:))
         var cells: [MatrixCell] = []
         for (s, source) in groups.enumerated() {
             let space = space(evaluator, from: source)
@@ -51,9 +52,9 @@ public enum PermissionMatrix {
             // The rules that can touch the source at all are found once; each target is then decided on its own small region.
             let scope = evaluator.scope(bounds)
             for (t, target) in groups.enumerated() where t != s {
+                // Where no rule can match and a chain's policy drops, nothing passes: skip before building the region.
+                if dropsByPolicy, let tb = targetBounds[t], let b = bounds.intersection(tb), !scope.touches(b) { continue }
                 let region = space.flatMap { box in targets[t].compactMap(box.intersection) }
-                // Where no rule can match and a chain's policy drops, nothing passes; skip the evaluation.
-                if dropsByPolicy, let b = CompiledRule.bounds(of: region), !scope.touches(b) { continue }
                 let permitted = evaluator.decide(region, in: scope).filter { $0.verdict == .accept }.flatMap(replies.connections)
                 if !permitted.isEmpty { cells.append(MatrixCell(from: source.name, to: target.name, permitted: Coalescing.decisions(permitted))) }
             }
