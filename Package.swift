@@ -21,20 +21,22 @@ let package = Package(
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams", .product(name: "CSV", package: "CSV.swift")], resources: [.process("Resources")]),
-        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalTraffic", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalFirewall", dependencies: ["ZonalModel"]),
+        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalTraffic", "ZonalFirewall", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ZonalTraffic", dependencies: ["ZonalModel"]),
-        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", "ZonalFirewall", .product(name: "Mustache", package: "swift-mustache"),
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Templates")]),
         .executableTarget(
             name: "zonal",
-            dependencies: ["ZonalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ZonalReports", "ZonalFirewall", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "zonal-bench",
             dependencies: ["ZonalModel", "Yams"],
             path: "Benchmarks/ModelBench"
         ),
+        .executableTarget(name: "zonal-firewall-bench", dependencies: ["ZonalFirewall"], path: "Benchmarks/firewall", exclude: ["run.sh", "README.md"]),
         .target(name: "ZonalTestSupport", dependencies: ["ZonalModel"], path: "Tests/ZonalTestSupport"),
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
@@ -45,5 +47,6 @@ let package = Package(
         .executableTarget(name: "zonal-capgen", dependencies: ["ZonalCaptureGenerator"], path: "Benchmarks/traffic/capgen"),
         .testTarget(name: "ZonalTrafficTests", dependencies: ["ZonalTraffic", "ZonalAnalysis", "ZonalCaptureGenerator", "ZonalTestSupport"],
                     exclude: ["RealStacks"]),
+        .testTarget(name: "ZonalFirewallTests", dependencies: ["ZonalFirewall", "ZonalAnalysis"]),
     ]
 )

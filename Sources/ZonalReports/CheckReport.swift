@@ -43,16 +43,7 @@ public enum CheckReport {
         let model = assessment.model
         var out = style.bold(model.system.name) + (model.system.owner.map { " — \($0)" } ?? "") + "\n"
         out += style.dim("\(model.file): \(model.zones.count) zones, \(model.assets.count) assets, \(model.conduits.count) conduits, \(model.flows.count) flows") + "\n\n"
-        for finding in assessment.findings {
-            let label = style.severity(finding.severity, finding.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0))
-            out += "\(label) \(style.bold(finding.check))  \(finding.location)\n"
-            out += "         \(finding.message)\n"
-            out += style.dim("         clause: \(finding.clause)") + "\n"
-            out += "         fix: \(finding.remediation)\n"
-            for line in finding.evidence.prefix(12) { out += style.dim("           - \(line)") + "\n" }
-            if finding.evidence.count > 12 { out += style.dim("           - … \(finding.evidence.count - 12) more (see 'zonal requirements')") + "\n" }
-            out += "\n"
-        }
+        for finding in assessment.findings { out += FindingText.block(finding, style: style, more: " (see 'zonal requirements')") }
         var table = TextTable()
         table.add(["zone", "kind", "SL-T", "SL-A", "gap"].map(style.bold))
         for zone in assessment.zones {

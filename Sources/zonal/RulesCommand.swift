@@ -23,9 +23,9 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let destination = output.destination
         switch format {
-        case .text: try destination.write(RulesReport.text(CheckRegistry.all, style: destination.style))
-        case .json: try destination.write(RulesReport.json(CheckRegistry.all))
-        case .markdown: try destination.write(RulesReport.markdown(CheckRegistry.all))
+        case .text: try destination.write(RulesReport.text(CheckRegistry.reference, style: destination.style))
+        case .json: try destination.write(RulesReport.json(CheckRegistry.reference))
+        case .markdown: try destination.write(RulesReport.markdown(CheckRegistry.reference))
         }
     }
 }

@@ -13,6 +13,7 @@ struct Zonal: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self,
-                      ReportCommand.self, CRSCommand.self, DiagramCommand.self, DiffCommand.self, RiskCommand.self, TrafficCommand.self]
+                      ReportCommand.self, CRSCommand.self, DiagramCommand.self, DiffCommand.self, RiskCommand.self, TrafficCommand.self,
+                      FirewallCommand.self]
     )
 }

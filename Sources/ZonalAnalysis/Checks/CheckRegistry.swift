@@ -25,6 +25,26 @@ public enum CheckRegistry {
         DeclaredTargetAboveDerivedCheck(),
     ]
 
+    /// The checks of a firewall ruleset against the model (`zonal firewall`), run by `FirewallConformance`.
+    public static let firewall: [any FirewallCheck] = [
+        OverPermissiveRuleCheck(),
+        UnneededPermissionCheck(),
+        FlowBlockedByFirewallCheck(),
+        OneWayConduitBreachCheck(),
+        ShadowedRuleCheck(),
+        RedundantRuleCheck(),
+        UnmodelledConstructCheck(),
+    ]
+
+    /// Model checks about firewalls, run by `zonal firewall` (not by `zonal check`, so a model without rulesets is not flagged there).
+    public static let firewallModel: [any Check] = [UnenforcedConduitCheck()]
+
+    /// Every rule of the reference: the model checks, then the traffic checks, then the firewall checks.
+    public static var reference: [any RuleDescription] { all + TrafficCheckRegistry.all + firewall + firewallModel }
+
     /// The check with this id.
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }
+
+    /// The description of any rule (model or firewall check) with this id.
+    public static func description(_ id: String) -> (any RuleDescription)? { reference.first { $0.id == id } }
 }

@@ -1,5 +1,5 @@
-/// What every check says about itself: a stable id, the clause it enforces, why it matters, how to fix it.
-public protocol CheckDescription: Sendable {
+/// What every rule of the reference says about itself: a stable id, the clause it enforces, why it matters, how to fix it.
+public protocol RuleDescription: Sendable {
     /// Stable id, e.g. `ZC-3.3-01`; never reused for another meaning.
     var id: String { get }
     var title: String { get }
@@ -13,14 +13,14 @@ public protocol CheckDescription: Sendable {
     var severity: Severity { get }
 }
 
-/// A check of the model: its description and one pure function from the analysis context to findings.
+/// A check: its description and one pure function from the analysis context to findings.
 ///
 /// Adding a check means adding one file under `Checks/`, listing it in `CheckRegistry.all`, and adding its test.
-public protocol Check: CheckDescription {
+public protocol Check: RuleDescription {
     func evaluate(_ context: AnalysisContext) -> [Finding]
 }
 
-extension Check {
+extension RuleDescription {
     /// A finding of this check with its metadata filled in.
     public func finding(_ message: String, at location: ZonalModel.SourceLocation, subject: String, severity: Severity? = nil,
                         remediation: String? = nil, evidence: [String] = []) -> Finding {

@@ -1,7 +1,7 @@
 import ZonalModel
 
 /// A check of observed traffic against the model: described like `Check`, evaluated over the routes of observed flows.
-public protocol TrafficCheck: CheckDescription {
+public protocol TrafficCheck: RuleDescription {
     var kind: TrafficViolation.Kind { get }
 
     func evaluate(_ context: TrafficContext) -> [TrafficViolation]

@@ -25,6 +25,7 @@ struct ModelDecoder {
         var environment: [String: String] = [:]
         var riskCriteria: RiskCriteria?
         var threatScenarios: [ThreatScenario] = []
+        var firewalls: [FirewallBinding] = []
         /// Every id one object uses to name another, with where it was written, for `ModelValidator`.
         var references: [Reference] = []
         /// Every address an asset claims, with where it was written.
@@ -87,6 +88,7 @@ struct ModelDecoder {
         sections.countermeasures = (doc.list("countermeasures", log: &log) ?? []).compactMap { decodeCountermeasure($0) }
         sections.threatScenarios = (doc.list("threat-scenarios", log: &log) ?? []).compactMap { decodeThreatScenario($0) }
         if let node = doc.value("policy") { sections.policy = decodePolicy(node) }
+        sections.firewalls = (doc.list("firewalls", log: &log) ?? []).compactMap { decodeFirewall($0) }
         sections.references = references
         sections.addressClaims = addressClaims
         if let node = doc.value("environment"), let env = MappingReader(node, subject: "environment", keys: ModelKeys.environment, log: &log) {
@@ -302,6 +304,37 @@ struct ModelDecoder {
         guard let id else { return nil }
         return Countermeasure(id: id, name: m.string("name", log: &log), satisfies: satisfies, zones: zones, conduits: conduits,
                               description: m.string("description", log: &log), mitigates: mitigates, location: log.location(of: node))
+    }
+
+    private mutating func decodeFirewall(_ node: ModelNode) -> FirewallBinding? {
+        guard let m = MappingReader(node, subject: subject("firewall", node), keys: ModelKeys.firewall, log: &log) else { return nil }
+        let id = m.string("id", required: true, log: &log)
+        let conduitItems = m.stringList("conduits", log: &log) ?? []
+        for (conduit, item) in conduitItems { refer(conduit, .conduit, at: item, "conduit of firewall '\(id ?? "?")'") }
+        let format = m.string("format", log: &log)
+        if let format, !["iptables-save", "nftables-json", "nftables", "cisco-asa", "fortigate", "pfsense"].contains(format), let value = m.value("format") {
+            log.error(value, "'\(format)' is not a firewall configuration format Zonal reads", hint: "use iptables-save, nftables-json, nftables, cisco-asa, fortigate or pfsense, or leave it out to tell from the content")
+        }
+        var interfaces: [InterfaceZone] = []
+        if let value = m.value("interfaces") {
+            if case .mapping(let pairs) = value.value {
+                for (key, zone) in pairs {
+                    guard let name = key.scalarText, let zoneID = zone.scalarText, !zone.isNull else {
+                        log.error(zone, "each interface of \(m.subject) maps to one zone id", hint: "write e.g. 'interfaces: { eth1: bpcs, eth2: sis }'")
+                        continue
+                    }
+                    interfaces.append(InterfaceZone(name, zoneID))
+                    refer(zoneID, .zone, at: zone, "zone behind interface '\(name)' of firewall '\(id ?? "?")'")
+                }
+            } else {
+                log.error(value, "'interfaces' of \(m.subject) maps interface names to zone ids, found \(value.typeName)",
+                          hint: "write e.g. 'interfaces: { eth1: bpcs, eth2: sis }'")
+            }
+        }
+        guard let id else { return nil }
+        return FirewallBinding(id: id, name: m.string("name", log: &log), config: m.string("config", log: &log), format: format,
+                               conduits: conduitItems.map(\.0), interfaces: interfaces, description: m.string("description", log: &log),
+                               location: log.location(of: node))
     }
 
     private mutating func decodePolicy(_ node: ModelNode) -> EnforcementPolicy {

@@ -6,7 +6,7 @@ public enum ModelKeys {
         public let names: [String]
     }
 
-    public static let document = Object(name: "document", names: ["zonal", "system", "zones", "assets", "flows", "conduits", "countermeasures", "policy", "environment", "risk-criteria", "threat-scenarios"])
+    public static let document = Object(name: "document", names: ["zonal", "system", "zones", "assets", "flows", "conduits", "countermeasures", "policy", "environment", "risk-criteria", "threat-scenarios", "firewalls"])
     public static let system = Object(name: "system", names: ["name", "owner", "description"])
     public static let zone = Object(name: "zone", names: ["id", "name", "kind", "sl-target", "networks", "purdue-level", "description", "owner",
                                                                    "boundary", "access-points", "assumptions", "external-dependencies"])
@@ -26,8 +26,10 @@ public enum ModelKeys {
     public static let threatScenario = Object(name: "threatScenario", names: ["id", "name", "source", "attacker", "entry", "targets", "vulnerabilities", "consequences", "likelihood", "frs", "description"])
     public static let mitigation = Object(name: "mitigation", names: ["scenario", "lowers", "by", "categories"])
 
+    public static let firewall = Object(name: "firewall", names: ["id", "name", "config", "format", "conduits", "interfaces", "description"])
+
     /// Every object kind, for the schema consistency test.
-    public static let all: [Object] = [document, system, zone, asset, component, certification, flow, conduit, inlineRule, countermeasure, policy, environment, riskCriteria, scaleLevel, threatScenario, mitigation]
+    public static let all: [Object] = [document, system, zone, asset, component, certification, flow, conduit, inlineRule, countermeasure, policy, environment, riskCriteria, scaleLevel, threatScenario, mitigation, firewall]
 
     /// The model format version this loader reads (`zonal: 1`).
     public static let formatVersion = 1

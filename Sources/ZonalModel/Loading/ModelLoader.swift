@@ -65,7 +65,8 @@ public enum ModelLoader {
         }
         let model = SystemModel(file: file, system: sections.system, zones: sections.zones, assets: sections.assets, flows: sections.flows,
                                 conduits: sections.conduits, countermeasures: sections.countermeasures, policy: sections.policy,
-                                environment: sections.environment, riskCriteria: sections.riskCriteria, threatScenarios: sections.threatScenarios)
+                                environment: sections.environment, riskCriteria: sections.riskCriteria, threatScenarios: sections.threatScenarios,
+                                firewalls: sections.firewalls)
         return (model, diagnostics)
     }
 

@@ -10,6 +10,7 @@ struct ModelValidator {
         let conduitIDs = uniqueIDs(s.conduits.map { ($0.id, $0.location) }, kind: "conduit")
         _ = uniqueIDs(s.countermeasures.map { ($0.id, $0.location) }, kind: "countermeasure")
         let scenarioIDs = uniqueIDs(s.threatScenarios.map { ($0.id, $0.location) }, kind: "threat scenario")
+        _ = uniqueIDs(s.firewalls.map { ($0.id, $0.location) }, kind: "firewall")
 
         // Flow endpoints name a zone or an asset, so one id must not mean both.
         for asset in s.assets where zoneIDs.contains(asset.id) {

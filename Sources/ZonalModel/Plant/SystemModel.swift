@@ -14,6 +14,8 @@ public struct SystemModel: Sendable {
     public let riskCriteria: RiskCriteria?
     /// The threat scenarios of the risk assessment; empty when the model has none.
     public let threatScenarios: [ThreatScenario]
+    /// Firewalls whose rulesets enforce conduits.
+    public let firewalls: [FirewallBinding]
 
     private let zoneIndex: [String: Int]
     private let assetIndex: [String: Int]
@@ -22,7 +24,8 @@ public struct SystemModel: Sendable {
 
     public init(file: String, system: SystemInfo, zones: [Zone], assets: [Asset], flows: [Flow], conduits: [Conduit],
                 countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:],
-                riskCriteria: RiskCriteria? = nil, threatScenarios: [ThreatScenario] = []) {
+                riskCriteria: RiskCriteria? = nil, threatScenarios: [ThreatScenario] = [],
+                firewalls: [FirewallBinding] = []) {
         self.file = file
         self.system = system
         self.zones = zones
@@ -34,6 +37,7 @@ public struct SystemModel: Sendable {
         self.environment = environment
         self.riskCriteria = riskCriteria
         self.threatScenarios = threatScenarios
+        self.firewalls = firewalls
         zoneIndex = SystemModel.index(zones.map(\.id))
         assetIndex = SystemModel.index(assets.map(\.id))
         flowIndex = SystemModel.index(flows.map(\.id))

@@ -48,7 +48,7 @@ public enum ReportValues {
 
         public init(_ finding: Finding) {
             check = finding.check
-            title = CheckRegistry.check(finding.check)?.title ?? finding.check
+            title = CheckRegistry.description(finding.check)?.title ?? finding.check
             severity = finding.severity.rawValue
             message = finding.message
             clause = finding.clause

@@ -7,18 +7,17 @@ import ZonalModel
 /// so code-scanning UIs show each one on its line.
 public enum SARIFReport {
     /// Findings as results; the rules are the checks that produced them, with clause and help text.
-    public static func findings(_ assessment: Assessment) -> String {
-        findings(assessment.findings, described: CheckRegistry.all)
-    }
+    public static func findings(_ assessment: Assessment) -> String { findings(assessment.findings) }
 
     /// `zonal traffic --format sarif`: violations as results on the model line of the conduit, asset or zone concerned,
     /// with the capture frames to open in Wireshark in each message.
     public static func traffic(_ assessment: TrafficAssessment) -> String {
-        findings(assessment.findings, described: TrafficCheckRegistry.all, evidenceInMessage: true)
+        findings(assessment.findings, evidenceInMessage: true)
     }
 
-    static func findings(_ findings: [Finding], described all: [any CheckDescription], evidenceInMessage: Bool = false) -> String {
-        let checks = all.filter { check in findings.contains { $0.check == check.id } }
+    /// Any list of findings (model, traffic or firewall checks); each result's location is the line it concerns, in whatever file.
+    public static func findings(_ findings: [Finding], evidenceInMessage: Bool = false) -> String {
+        let checks = CheckRegistry.reference.filter { check in findings.contains { $0.check == check.id } }
         let rules = checks.map { c in
             rule(id: c.id, name: c.title, short: c.title, full: "\(c.title) (\(c.clause)). \(c.rationale)",
                  help: "Fix: \(c.remediation)", level: level(c.severity), properties: ["clause": c.clause])
