@@ -14,15 +14,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
         .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
+        .target(
+            name: "ZonalStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "zonal",
-            dependencies: ["ZonalReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ZonalReports", "ZonalStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "zonal-bench",
@@ -34,5 +44,6 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore"]),
     ]
 )
