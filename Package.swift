@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
-        .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore"]),
+        .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
