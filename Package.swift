@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
-        .testTarget(name: "ZonalCLITests", dependencies: ["zonal"]),
+        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalStore"]),
         .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -8,4 +8,8 @@ enum ExitStatus {
     static let invalidInput = ExitCode(2)
     /// A file could not be read or written.
     static let fileError = ExitCode(3)
+    /// `zonal audit`: the audit log or a proof fails verification.
+    static let integrityViolation = ExitCode(1)
+    /// `zonal audit`: verification could not be carried out (missing database, key, or unreadable input).
+    static let cannotVerify = ExitCode(2)
 }

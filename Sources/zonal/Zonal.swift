@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `zonal` command: IEC 62443 zone & conduit models checked by a machine.
 @main
-struct Zonal: ParsableCommand {
+struct Zonal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zonal",
         abstract: "Check an IEC 62443 zone & conduit model against the standard and the plant's needs.",
@@ -12,6 +12,6 @@ struct Zonal: ParsableCommand {
         Start with:  zonal check Examples/refinery/plant.yaml
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self, AuditCommand.self, UsersCommand.self]
     )
 }

@@ -88,9 +88,13 @@ public struct AuditProof: Sendable, Equatable, Codable {
 
 /// Builds proofs from a snapshot of the log.
 public enum AuditProofs {
-    /// The inclusion proof of entry `seq` in the tree of the latest stored checkpoint.
-    public static func inclusion(seq: Int64, snapshot: AuditSnapshot) throws(StoreError) -> AuditProof {
-        guard let stored = snapshot.checkpoints.last, let checkpoint = try? Checkpoint.parse(stored.note) else { throw .notFound("a signed checkpoint") }
+    /// The inclusion proof of entry `seq` in the tree of the stored checkpoint of `treeSize` entries (the latest when nil),
+    /// so an entry can be proven against a checkpoint someone kept.
+    public static func inclusion(seq: Int64, treeSize: Int64? = nil, snapshot: AuditSnapshot) throws(StoreError) -> AuditProof {
+        let candidates = snapshot.checkpoints.reversed().compactMap { stored in (try? Checkpoint.parse(stored.note)).map { (stored, $0) } }
+        guard let (stored, checkpoint) = candidates.first(where: { treeSize == nil || $0.1.size == treeSize }) else {
+            throw .notFound(treeSize.map { "a signed checkpoint of \($0) entries" } ?? "a signed checkpoint")
+        }
         guard seq >= 1, seq <= checkpoint.size, Int(checkpoint.size) <= snapshot.rows.count else {
             throw .notFound("entry \(seq) in the checkpointed log of \(checkpoint.size) entries")
         }
