@@ -8,11 +8,17 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The store: a SQLite file (created if missing), or a postgres:// URL.", valueName: "database"))
     var database = "zonal.sqlite"
 
+    @Option(name: .customLong("database-admin"), help: ArgumentHelp("PostgreSQL only: a URL of a role that may create tables and roles; pending migrations run through it at start.", valueName: "url"))
+    var databaseAdmin: String?
+
     @Option(name: .customLong("audit-key"), help: ArgumentHelp("The Ed25519 key file that signs audit checkpoints (mode 0600; default: zonal-audit.key beside a SQLite file). ZONAL_AUDIT_KEY overrides it.", valueName: "file"))
     var auditKey: String?
 
+    var isPostgres: Bool { database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") }
+
     var keyPath: String {
         if let auditKey { return auditKey }
+        if isPostgres { return "zonal-audit.key" }
         let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
         return directory.appendingPathComponent("zonal-audit.key").path
     }
@@ -20,6 +26,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens the database; `mustExist` refuses to create a new SQLite file (for commands that only read).
     func open(mustExist: Bool) async throws -> any SQLDatabase {
         do {
+            if isPostgres { return try await PostgresDatabase.open(url: database, adminURL: databaseAdmin) }
             if !FileManager.default.fileExists(atPath: database), mustExist {
                 Diagnostics.error("no database at \(database); give --database PATH")
                 throw ExitStatus.invalidInput

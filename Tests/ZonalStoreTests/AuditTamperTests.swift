@@ -6,8 +6,8 @@ import Testing
 /// rewrite is made with the guards dropped, as someone holding the database file could.
 struct AuditTamperTests {
     /// A populated store and its log size.
-    static func populated() async throws -> (StoreFixture, Int64) {
-        let fixture = try await StoreFixture.make()
+    static func populated(_ backend: Backend = .sqlite) async throws -> (StoreFixture, Int64) {
+        let fixture = try await StoreFixture.make(backend)
         let setup = try await fixture.populate()
         _ = try await fixture.store.submitForApproval(versionID: setup.version.id, by: .of(setup.assessor))
         _ = try await fixture.store.decide(versionID: setup.version.id, decision: .approve, contentHash: setup.version.contentHash, comment: "ok", by: .of(setup.approver))
@@ -15,8 +15,9 @@ struct AuditTamperTests {
         return (fixture, size)
     }
 
-    @Test func anUntouchedLogVerifies() async throws {
-        let (fixture, size) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func anUntouchedLogVerifies(_ backend: Backend) async throws {
+        let (fixture, size) = try await Self.populated(backend)
         let report = try await fixture.verify()
         #expect(report.exitCode == 0, "\(report.violations)")
         #expect(report.size == size && size == 9)
@@ -29,9 +30,9 @@ struct AuditTamperTests {
 
     /// Flipping one bit of any stored column of any row makes verification fail and name that row's seq; putting the
     /// byte back makes it pass again (so the failure was caused by that bit and nothing else).
-    @Test(arguments: ["seq"] + AuditEntry.columns + ["leaf_hash"])
-    func aFlippedBitInAnyColumnOfAnyRowNamesTheSeq(_ column: String) async throws {
-        let (fixture, size) = try await Self.populated()
+    @Test(arguments: Backend.available, ["seq"] + AuditEntry.columns + ["leaf_hash"])
+    func aFlippedBitInAnyColumnOfAnyRowNamesTheSeq(_ backend: Backend, _ column: String) async throws {
+        let (fixture, size) = try await Self.populated(backend)
         try await fixture.dropGuards()
         var generator = SeededGenerator(seed: UInt64(column.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
         for seq in 1 ... size {
@@ -45,10 +46,23 @@ struct AuditTamperTests {
                 let rows = try await fixture.store.database.read { try await $0.query("SELECT \(column) AS value FROM audit_entries WHERE seq = ?", [.integer(seq)]) }
                 let original = try #require(rows.first?["value"])
                 var bytes = try #require(original.bytes)
-                if bytes.isEmpty { bytes = [0] } else {
-                    bytes[Int.random(in: 0 ..< bytes.count, using: &generator)] ^= 1 << UInt8.random(in: 0 ... 7, using: &generator)
+                let changed: SQLValue
+                if case .text = original {
+                    // PostgreSQL's text holds only valid UTF-8 without NUL: flip a low bit of an ASCII byte (never to 0).
+                    if bytes.isEmpty { bytes = [0x41] } else {
+                        let index = Int.random(in: 0 ..< bytes.count, using: &generator)
+                        var bit = UInt8.random(in: 0 ... 6, using: &generator)
+                        if bytes[index] ^ (1 << bit) == 0 { bit = (bit + 1) % 7 }
+                        bytes[index] ^= 1 << bit
+                    }
+                    changed = backend == .sqlite ? .blob(bytes) : .text(String(decoding: bytes, as: UTF8.self))
+                } else {
+                    if bytes.isEmpty { bytes = [0] } else {
+                        bytes[Int.random(in: 0 ..< bytes.count, using: &generator)] ^= 1 << UInt8.random(in: 0 ... 7, using: &generator)
+                    }
+                    changed = .blob(bytes)
                 }
-                try await fixture.tamper("UPDATE audit_entries SET \(column) = ? WHERE seq = ?", [.blob(bytes), .integer(seq)])
+                try await fixture.tamper("UPDATE audit_entries SET \(column) = ? WHERE seq = ?", [changed, .integer(seq)])
                 let report = try await fixture.verify()
                 #expect(report.exitCode == 1 && report.firstViolation?.seq == seq, "seq \(seq): \(report.violations)")
                 try await fixture.tamper("UPDATE audit_entries SET \(column) = ? WHERE seq = ?", [original, .integer(seq)])
@@ -57,8 +71,9 @@ struct AuditTamperTests {
         }
     }
 
-    @Test func aDeletedRowIsNamed() async throws {
-        let (fixture, _) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func aDeletedRowIsNamed(_ backend: Backend) async throws {
+        let (fixture, _) = try await Self.populated(backend)
         try await fixture.dropGuards()
         try await fixture.tamper("DELETE FROM audit_entries WHERE seq = 4")
         let report = try await fixture.verify()
@@ -67,8 +82,9 @@ struct AuditTamperTests {
         #expect(report.firstViolation?.reason.contains("missing") == true)
     }
 
-    @Test func reorderedRowsAreDetected() async throws {
-        let (fixture, _) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func reorderedRowsAreDetected(_ backend: Backend) async throws {
+        let (fixture, _) = try await Self.populated(backend)
         try await fixture.dropGuards()
         // Swap the contents of entries 3 and 6 while each keeps its seq.
         try await fixture.tamper("UPDATE audit_entries SET seq = -3 WHERE seq = 3")
@@ -79,8 +95,9 @@ struct AuditTamperTests {
         #expect(report.firstViolation?.seq == 3)
     }
 
-    @Test func aDuplicatedRowIsDetected() async throws {
-        let (fixture, size) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func aDuplicatedRowIsDetected(_ backend: Backend) async throws {
+        let (fixture, size) = try await Self.populated(backend)
         try await fixture.dropGuards()
         try await fixture.tamper("""
             INSERT INTO audit_entries SELECT \(size + 1), timestamp, actor, actor_role, auth_context, source_address, action, object_type, object_id, object_hash, result, payload, leaf_hash
@@ -91,8 +108,9 @@ struct AuditTamperTests {
         #expect(report.firstViolation?.seq == size + 1)
     }
 
-    @Test func anAppendedEntryWithAConsistentLeafButNoCheckpointIsDetected() async throws {
-        let (fixture, size) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func anAppendedEntryWithAConsistentLeafButNoCheckpointIsDetected(_ backend: Backend) async throws {
+        let (fixture, size) = try await Self.populated(backend)
         let entry = try #require(try await fixture.store.auditEntries(after: 4, limit: 1).first)
         let forgedSeq = size + 1
         let leaf = AuditEntry.leafHash(seq: forgedSeq, fields: entry.fieldBytes)
@@ -104,8 +122,9 @@ struct AuditTamperTests {
 
     /// Truncating the tail (entries and their checkpoints) is invisible to the log alone, and the verifier must not
     /// claim otherwise; a checkpoint kept elsewhere exposes it.
-    @Test func truncationIsDetectedOnlyWithATrustedCheckpoint() async throws {
-        let (fixture, size) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func truncationIsDetectedOnlyWithATrustedCheckpoint(_ backend: Backend) async throws {
+        let (fixture, size) = try await Self.populated(backend)
         let kept = try await fixture.latestCheckpoint()
         #expect(kept.size == size)
         try await fixture.dropGuards()
@@ -122,8 +141,9 @@ struct AuditTamperTests {
 
     /// The forger holds the signing key: rewrites entry 3, recomputes every leaf, and re-signs every checkpoint. The log
     /// is self-consistent, so only a checkpoint saved before the rewrite can expose it.
-    @Test func aForgedHistoryResignedWithTheCurrentKeyFailsAgainstAnOlderCheckpoint() async throws {
-        let (fixture, size) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func aForgedHistoryResignedWithTheCurrentKeyFailsAgainstAnOlderCheckpoint(_ backend: Backend) async throws {
+        let (fixture, size) = try await Self.populated(backend)
         let older = try await fixture.latestCheckpoint()
         try await fixture.dropGuards()
         try await fixture.tamper("UPDATE audit_entries SET actor = 'mallory' WHERE seq = 3")
@@ -146,8 +166,9 @@ struct AuditTamperTests {
         #expect(report.violations.contains { $0.reason.contains("differs from the trusted checkpoint") })
     }
 
-    @Test func checkpointsSignedByAnUnpinnedKeyAreRejected() async throws {
-        let (fixture, _) = try await Self.populated()
+    @Test(arguments: Backend.available)
+    func checkpointsSignedByAnUnpinnedKeyAreRejected(_ backend: Backend) async throws {
+        let (fixture, _) = try await Self.populated(backend)
         let stranger = AuditSigningKey(privateKey: .init())
         let report = AuditVerifier(pinnedKeys: [stranger.publicKey]).verify(try await fixture.store.auditSnapshot())
         #expect(report.exitCode == 1)

@@ -36,7 +36,7 @@ struct SQLiteGuardTests {
 
     @Test func everyConnectionHasRecursiveTriggersOn() async throws {
         let fixture = try await StoreFixture.make()
-        #expect(try await fixture.sqlite.auditGuards().allSatisfy(\.present))
+        #expect(try await fixture.sqlite.auditGuards().allSatisfy { $0.present })
         try await fixture.dropGuards()
         let missing = try await fixture.sqlite.auditGuards().filter { !$0.present }.map(\.name)
         #expect(missing.count == SQLiteAuditGuards.triggers.count)
@@ -46,18 +46,24 @@ struct SQLiteGuardTests {
 
 /// No audit entry, no change: a failure anywhere in the append rolls the business change back.
 struct AuditAtomicityTests {
-    @Test(arguments: ["audit_entries", "audit_checkpoints", "audit_state"])
-    func aFailingAppendRollsTheChangeBack(_ table: String) async throws {
-        let fixture = try await StoreFixture.make()
+    @Test(arguments: Backend.available, ["audit_entries", "audit_checkpoints", "audit_state"])
+    func aFailingAppendRollsTheChangeBack(_ backend: Backend, _ table: String) async throws {
+        let fixture = try await StoreFixture.make(backend)
         let setup = try await fixture.populate()
         let before = try await fixture.store.auditSnapshot().rows.count
         let event = table == "audit_state" ? "UPDATE" : "INSERT"
-        try await fixture.tamper("CREATE TRIGGER injected_failure BEFORE \(event) ON \(table) BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+        switch backend {
+        case .sqlite:
+            try await fixture.tamper("CREATE TRIGGER injected_failure BEFORE \(event) ON \(table) BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+        case .postgresql:
+            try await fixture.tamper("CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$")
+            try await fixture.tamper("CREATE TRIGGER injected_failure BEFORE \(event) ON \(table) FOR EACH ROW EXECUTE FUNCTION injected_failure()")
+        }
         await #expect(throws: (any Error).self) { try await fixture.store.createProject(name: "Second site", by: .hostOperator("root")) }
         await #expect(throws: (any Error).self) {
             try await fixture.store.saveModel(ModelDraft(projectID: setup.project.id, modelName: "plant", content: "v2", comment: "", baseVersionID: setup.version.id), by: .of(setup.engineer))
         }
-        try await fixture.tamper("DROP TRIGGER injected_failure")
+        try await fixture.tamper(backend == .sqlite ? "DROP TRIGGER injected_failure" : "DROP TRIGGER injected_failure ON \(table)")
         #expect(try await fixture.store.projects().map(\.name) == ["Crude Unit 1"])
         #expect(try await fixture.store.modelVersions(projectID: setup.project.id, modelName: "plant").count == 1)
         #expect(try await fixture.store.auditSnapshot().rows.count == before)

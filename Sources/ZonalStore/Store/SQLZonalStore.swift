@@ -35,7 +35,7 @@ public struct SQLZonalStore: ZonalStore {
 
     /// Maps a unique-constraint failure to `.duplicate`, leaving other errors as they are.
     static func translate(_ error: any Error, duplicate what: String) -> any Error {
-        let text = String(describing: error).lowercased()
+        let text = String(reflecting: error).lowercased()
         if text.contains("unique") || text.contains("duplicate key") { return StoreError.duplicate(what) }
         return error
     }
