@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
@@ -34,9 +36,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "ZonalServer",
+            dependencies: ["ZonalStore", "ZonalReports", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .executableTarget(
             name: "zonal",
-            dependencies: ["ZonalReports", "ZonalStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ZonalReports", "ZonalStore", "ZonalServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "zonal-bench",
@@ -48,6 +54,7 @@ let package = Package(
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
         .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalStore"]),
+        .testTarget(name: "ZonalServerTests", dependencies: ["ZonalServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

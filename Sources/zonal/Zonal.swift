@@ -12,6 +12,6 @@ struct Zonal: AsyncParsableCommand {
         Start with:  zonal check Examples/refinery/plant.yaml
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self, AuditCommand.self, UsersCommand.self]
+        subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self, AuditCommand.self, UsersCommand.self, ServeCommand.self]
     )
 }
