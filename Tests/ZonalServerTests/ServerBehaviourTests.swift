@@ -99,6 +99,8 @@ struct ServerBehaviourTests {
             #expect(findings.contains { ($0["check"] as? String)?.isEmpty == false })
             let page = try await client.call(.get, "/versions/\(fixture.version.id)", token: fixture.tokens[.viewer])
             #expect(page.text.contains("Findings (\(findings.count))"))
+            // Each finding is a table row in markup, not escaped text.
+            #expect(page.text.components(separatedBy: "<td class=\"sev-").count - 1 == findings.count)
         }
     }
 

@@ -93,6 +93,17 @@ enum PageRoutes {
 
         Endpoint(.get, "/users", .page, policy: .administer) { input in try await UsersPage.render(input) },
 
+        Endpoint(.post, "/projects", .page, policy: .administer) { input in
+            _ = try await input.store.createProject(name: input.form["name"] ?? "", by: input.context.actor)
+            return Page.redirect("/users")
+        },
+
+        Endpoint(.post, "/memberships", .page, policy: .administer) { input in
+            guard let projectID = input.form["project"].flatMap({ Int64($0) }), let userID = input.form["user"].flatMap({ Int64($0) }) else { throw APIError.badRequest("choose a project and a user") }
+            _ = try await input.store.addMember(projectID: projectID, userID: userID, by: input.context.actor)
+            return Page.redirect("/users")
+        },
+
         Endpoint(.post, "/users", .page, policy: .administer) { input in
             let form = input.form
             guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw APIError.badRequest("choose a role") }

@@ -59,11 +59,14 @@ enum VersionPage {
             let findings: [HTML] = assessment.findings.map { finding in
                 "<tr><td class=\"sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</td><td>\(finding.check)</td><td>\(finding.message)<br><span class=\"muted\">fix: \(finding.remediation)</span></td><td><code>\(finding.location.description)</code></td></tr>"
             }
+            let findingsTable: HTML = findings.isEmpty
+                ? "<p>No findings.</p>"
+                : "<table><thead><tr><th>Severity</th><th>Check</th><th>Finding</th><th>Where</th></tr></thead><tbody>\(findings)</tbody></table>"
             return """
             <h2>Security levels per zone</h2>
             <table><thead><tr><th>Zone</th><th>SL-T</th><th>SL-A</th><th>Gap</th></tr></thead><tbody>\(zones)</tbody></table>
             <h2>Findings (\(assessment.findings.count))</h2>
-            \(findings.isEmpty ? "<p>No findings.</p>" : "<table><thead><tr><th>Severity</th><th>Check</th><th>Finding</th><th>Where</th></tr></thead><tbody>\(findings)</tbody></table>")
+            \(findingsTable)
             """
         }
     }
