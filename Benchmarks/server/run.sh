@@ -24,7 +24,7 @@ bench() { # backend database-args...
   done
   "$ZONAL" serve --insecure-cookies --port "$port" "${DB_ARGS[@]}" 2>"$work/serve.log" &
   local server=$!
-  trap "kill $server 2>/dev/null || true" RETURN
+  trap "kill $server 2>/dev/null || true" EXIT
   for _ in $(seq 100); do curl -sf "$base/login" >/dev/null && break; sleep 0.1; done
   # Sessions and tokens through the real sign-in form, as a person would (Python sends no Secure cookies over http,
   # hence --insecure-cookies on this loopback-only run).
@@ -57,13 +57,16 @@ open(work + "/env", "w").write(f"TOKEN={token}\nPROJECT={project}\nVERSION={vers
 PY
   source "$work/env"
   cat > "$work/write.lua" <<LUA
+-- Each thread writes its own model names (wrk seeds every thread's random generator alike).
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
 local counter = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 request = function()
   counter = counter + 1
-  local name = "m-" .. math.random(1, 1000000000) .. "-" .. counter
+  local name = "m-" .. tid .. "-" .. counter
   return wrk.format(nil, "/api/v1/projects/$PROJECT/models/" .. name .. "/versions", nil, '{"content":"zonal: 1\\\\n","comment":"bench","baseVersionID":null}')
 end
 local created = 0

@@ -9,6 +9,7 @@ public struct ZonalServer: Sendable {
     public let configuration: Configuration
     let sessions: SessionStore
     let throttle: LoginThrottle
+    let analyses = AnalysisCache()
 
     /// How the server runs.
     public struct Configuration: Sendable {

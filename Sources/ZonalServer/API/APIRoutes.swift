@@ -64,7 +64,7 @@ enum APIRoutes {
 
         Endpoint(.get, "/api/v1/versions/:version/findings", .api, policy: .readProject, project: .versionParameter) { input in
             let version = try await requireVersion(input)
-            switch VersionAnalysis.assess(version) {
+            switch await input.server.analyses.outcome(of: version) {
             case let .assessed(assessment): return JSONBody.raw(CheckReport.json(assessment))
             case let .invalid(errors): throw APIError(status: .unprocessableContent, code: "invalid-model", message: errors.joined(separator: "\n"))
             }
@@ -189,7 +189,7 @@ enum AuditRun {
 
 /// The analysis of a stored version, computed by the same `Analyzer.assess` as `zonal check`.
 enum VersionAnalysis {
-    enum Outcome {
+    enum Outcome: Sendable {
         case assessed(Assessment)
         case invalid([String])
     }

@@ -17,7 +17,7 @@ enum VersionPage {
         <div class="card"><p>Approval: <span class="state-\(state)">\(state)</span>\(approvalLine(approval))</p>
         <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p></div>
         """
-        body = "\(body)\(analysis(version))"
+        body = "\(body)\(analysis(await input.server.analyses.outcome(of: version)))"
         let rows: [HTML] = history.reversed().map { "<tr><td class=\"num\"><a href=\"/versions/\($0.id)\">\($0.number)</a></td><td>\($0.author)</td><td>\($0.createdAt)</td><td>\($0.comment)</td></tr>" }
         // A diff between versions belongs here once ZonalAnalysis's ModelDiff (reports branch) is merged.
         body = "\(body)<h2>Versions</h2><table><thead><tr><th>#</th><th>Author</th><th>Saved</th><th>Comment</th></tr></thead><tbody>\(rows)</tbody></table>"
@@ -46,8 +46,8 @@ enum VersionPage {
     }
 
     /// The analysis section. The reports branch's HTML report and SVG diagram renderer replaces this table when merged.
-    static func analysis(_ version: ModelVersion) -> HTML {
-        switch VersionAnalysis.assess(version) {
+    static func analysis(_ outcome: VersionAnalysis.Outcome) -> HTML {
+        switch outcome {
         case let .invalid(errors):
             let items: [HTML] = errors.map { "<li>\($0)</li>" }
             return "<h2>The model is invalid</h2><ul class=\"error\">\(items)</ul>"
