@@ -14,8 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
-        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // 4.x for CryptoExtras' scrypt with an explicit memory limit (ZonalStore); ZonalReports uses only SHA256.
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
@@ -23,9 +26,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
-        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams"], resources: [.process("Resources")]),
-        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis"]),
+        .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams", .product(name: "CSV", package: "CSV.swift")], resources: [.process("Resources")]),
+        .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalTraffic", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "ZonalTraffic", dependencies: ["ZonalModel"]),
+        .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", .product(name: "Mustache", package: "swift-mustache"),
+                                                    .product(name: "Crypto", package: "swift-crypto")],
+                resources: [.copy("Templates")]),
         .target(
             name: "ZonalStore",
             dependencies: [
@@ -53,7 +59,12 @@ let package = Package(
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
-        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalStore"]),
+        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalCaptureGenerator", "ZonalStore"]),
+        .testTarget(name: "ZonalReportsTests", dependencies: ["ZonalReports", "ZonalTestSupport"], resources: [.copy("Resources"), .copy("Golden")]),
+        .target(name: "ZonalCaptureGenerator", dependencies: ["ZonalTraffic"], path: "Benchmarks/traffic/CaptureGenerator"),
+        .executableTarget(name: "zonal-capgen", dependencies: ["ZonalCaptureGenerator"], path: "Benchmarks/traffic/capgen"),
+        .testTarget(name: "ZonalTrafficTests", dependencies: ["ZonalTraffic", "ZonalAnalysis", "ZonalCaptureGenerator", "ZonalTestSupport"],
+                    exclude: ["RealStacks"]),
         .testTarget(name: "ZonalServerTests", dependencies: ["ZonalServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

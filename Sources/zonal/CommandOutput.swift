@@ -12,13 +12,17 @@ struct CommandOutput {
     }
 
     func write(_ text: String) throws {
+        try write(Data(text.utf8))
+    }
+
+    func write(_ data: Data) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let url = URL(fileURLWithPath: path)
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try data.write(to: url, options: .atomic)
         } catch {
             Diagnostics.error("cannot write \(path): \((error as NSError).localizedDescription)")
             throw ExitStatus.fileError
@@ -34,5 +38,10 @@ enum Diagnostics {
 
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    /// Seconds between two instants, for `--timings` lines.
+    static func seconds(_ a: DispatchTime, _ b: DispatchTime) -> String {
+        String(format: "%.3f", Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9)
     }
 }

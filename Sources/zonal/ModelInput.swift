@@ -12,8 +12,24 @@ struct ModelInput: ParsableArguments {
 
     /// Loads the model or prints every error (file:line:column: message, hint) and exits with 2 (invalid) or 3 (unreadable).
     func load() throws -> SystemModel {
+        try Self.load(path: path, quietWarnings: quietWarnings)
+    }
+
+    /// Loads the model at `path` the same way, for commands that read more than one model.
+    static func load(path: String, quietWarnings: Bool) throws -> SystemModel {
+        try load(name: path, quietWarnings: quietWarnings) { try ModelLoader.load(path: path) }
+    }
+
+    /// Loads a model piped in on standard input (e.g. `git show main:plant.yaml | zonal diff - plant.yaml`); locations name it `<stdin>`.
+    static func loadStandardInput(quietWarnings: Bool) throws -> SystemModel {
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        return try load(name: "<stdin>", quietWarnings: quietWarnings) { try ModelLoader.load(bytes: bytes, file: "<stdin>") }
+    }
+
+    private static func load(name path: String, quietWarnings: Bool,
+                             _ loader: () throws -> (model: SystemModel, warnings: [ModelDiagnostic])) throws -> SystemModel {
         do {
-            let (model, warnings) = try ModelLoader.load(path: path)
+            let (model, warnings) = try loader()
             if !quietWarnings { for warning in warnings { Diagnostics.note(warning.description) } }
             return model
         } catch let error as ModelLoadError {

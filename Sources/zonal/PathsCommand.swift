@@ -16,15 +16,19 @@ struct PathsCommand: ParsableCommand {
     @OptionGroup var model: ModelInput
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, sarif, csv or markdown.", valueName: "format"))
     var format: ReportFormat = .text
 
     func run() throws {
-        let context = AnalysisContext(model: try model.load())
+        let loaded = try model.load()
+        let context = AnalysisContext(model: loaded)
         let destination = output.destination
         switch format {
         case .text: try destination.write(PathsReport.text(context.attackPaths, style: destination.style))
         case .json: try destination.write(PathsReport.json(context.attackPaths))
+        case .sarif: try destination.write(SARIFReport.paths(context.attackPaths, model: loaded))
+        case .csv: try destination.write(AssessmentCSV.paths(context.attackPaths))
+        case .markdown: try destination.write(AssessmentMarkdown.paths(context.attackPaths))
         }
     }
 }

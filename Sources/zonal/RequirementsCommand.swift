@@ -22,7 +22,7 @@ struct RequirementsCommand: ParsableCommand {
     @Flag(help: "Only requirements that are not met.")
     var unmet = false
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, sarif, csv or markdown.", valueName: "format"))
     var format: ReportFormat = .text
 
     func run() throws {
@@ -40,6 +40,9 @@ struct RequirementsCommand: ParsableCommand {
         switch format {
         case .text: try destination.write(RequirementsReport.text(zones, conduits, style: destination.style))
         case .json: try destination.write(RequirementsReport.json(zones, conduits))
+        case .sarif: try destination.write(SARIFReport.requirements(zones + conduits))
+        case .csv: try destination.write(AssessmentCSV.requirements(zones + conduits))
+        case .markdown: try destination.write(AssessmentMarkdown.requirements(zones + conduits))
         }
     }
 }

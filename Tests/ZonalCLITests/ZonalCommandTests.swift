@@ -45,7 +45,9 @@ final class ZonalCommandTests: XCTestCase {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    func temporaryFile(_ name: String, _ contents: String) throws -> String {
+    func temporaryFile(_ name: String, _ contents: String) throws -> String { try Self.temporaryFile(name, contents) }
+
+    static func temporaryFile(_ name: String, _ contents: String) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
@@ -216,5 +218,24 @@ final class GeneratedDocsTests: XCTestCase {
         let generated = try ZonalCommandTests.run(["rules", "--format", "markdown"]).stdout
         let committed = try String(contentsOf: ZonalCommandTests.packageRoot.appendingPathComponent("docs/rules.md"), encoding: .utf8)
         XCTAssertEqual(generated, committed, "docs/rules.md is stale: run `swift run zonal rules --format markdown -o docs/rules.md`")
+    }
+}
+
+/// Models can come from pipes (process substitution in CI scripts) and directories get a clear error.
+final class ModelInputTests: XCTestCase {
+    func testAModelReadFromAPipe() throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "\"$0\" check <(cat Examples/refinery/plant.yaml) --format json > /dev/null", ZonalCommandTests.executable.path]
+        shell.currentDirectoryURL = ZonalCommandTests.packageRoot
+        try shell.run()
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 1, "the refinery read through a pipe has findings (exit 1), not a read error (exit 3)")
+    }
+
+    func testADirectoryIsRefusedWithAHint() throws {
+        let run = try ZonalCommandTests.run(["check", "Examples/refinery"])
+        XCTAssertEqual(run.status, 3)
+        XCTAssertTrue(run.stderr.contains("it is a directory; give the model file itself"), run.stderr)
     }
 }

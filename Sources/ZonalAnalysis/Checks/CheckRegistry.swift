@@ -20,6 +20,9 @@ public enum CheckRegistry {
         EssentialFlowBlockedCheck(),
         EssentialFlowAgainstDirectionCheck(),
         WeakAttackPathCheck(),
+        DeclaredTargetBelowDerivedCheck(),
+        ResidualRiskIntolerableCheck(),
+        DeclaredTargetAboveDerivedCheck(),
     ]
 
     /// The check with this id.

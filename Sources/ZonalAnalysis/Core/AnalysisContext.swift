@@ -12,6 +12,7 @@ public struct AnalysisContext: Sendable {
     public let routes: [FlowRoute]
     /// Routes of flows between two different zones, by zone pair.
     public let routesBetween: [ZonePair: [FlowRoute]]
+    private let routeIndex: [String: Int]
     public let zoneAssessments: [TargetAssessment]
     public let conduitAssessments: [TargetAssessment]
     public let attackPaths: [AttackPath]
@@ -37,10 +38,19 @@ public struct AnalysisContext: Sendable {
             if let f = route.fromZone, let t = route.toZone, f != t { routesBetween[ZonePair(f, t), default: []].append(route) }
         }
         self.routesBetween = routesBetween
+        var routeIndex: [String: Int] = [:]
+        routeIndex.reserveCapacity(routes.count)
+        for (i, route) in routes.enumerated() where routeIndex[route.flow.id] == nil { routeIndex[route.flow.id] = i }
+        self.routeIndex = routeIndex
         let evaluator = RequirementEvaluator(model: model, catalog: catalog, assetsByZone: assetsByZone, conduitsByZone: conduitsByZone)
-        zoneAssessments = model.zones.map(evaluator.assessZone)
-        conduitAssessments = model.conduits.map(evaluator.assessConduit)
+        zoneAssessments = model.zones.parallelMap(minimumChunk: 32) { evaluator.assessZone($0) }
+        conduitAssessments = model.conduits.parallelMap { evaluator.assessConduit($0) }
         attackPaths = AttackPathFinder.find(model)
+    }
+
+    /// The route of a flow by id: its endpoint zones and verdict, worked out once.
+    public func route(ofFlow id: String) -> FlowRoute? {
+        routeIndex[id].map { routes[$0] }
     }
 
     /// The SL-T a conduit is held to: as stated, else the per-FR maximum of its zones.

@@ -26,8 +26,15 @@ public struct Assessment: Sendable {
 public enum Analyzer {
     public static func assess(_ model: SystemModel, checks: [any Check] = CheckRegistry.all) -> Assessment {
         let context = AnalysisContext(model: model)
-        let findings = checks.flatMap { $0.evaluate(context) }.sorted(by: Finding.reportOrder)
+        // Checks are independent pure functions of the context: run them side by side.
+        let findings = checks.map { CheckBox(check: $0) }.parallelMap(minimumChunk: 1) { $0.check.evaluate(context) }
+            .flatMap { $0 }.sorted(by: Finding.reportOrder)
         return Assessment(model: model, findings: findings, zones: context.zoneAssessments, conduits: context.conduitAssessments,
                           attackPaths: context.attackPaths, routes: context.routes)
     }
+}
+
+/// Carries an existential check into the parallel map.
+private struct CheckBox: Sendable {
+    let check: any Check
 }

@@ -1,7 +1,5 @@
-/// A check: a stable id, the clause it enforces, why it matters, how to fix it, and one pure function from the analysis context to findings.
-///
-/// Adding a check means adding one file under `Checks/`, listing it in `CheckRegistry.all`, and adding its test.
-public protocol Check: Sendable {
+/// What every check says about itself: a stable id, the clause it enforces, why it matters, how to fix it.
+public protocol CheckDescription: Sendable {
     /// Stable id, e.g. `ZC-3.3-01`; never reused for another meaning.
     var id: String { get }
     var title: String { get }
@@ -13,7 +11,12 @@ public protocol Check: Sendable {
     var remediation: String { get }
     /// The severity of the findings unless a finding says otherwise.
     var severity: Severity { get }
+}
 
+/// A check of the model: its description and one pure function from the analysis context to findings.
+///
+/// Adding a check means adding one file under `Checks/`, listing it in `CheckRegistry.all`, and adding its test.
+public protocol Check: CheckDescription {
     func evaluate(_ context: AnalysisContext) -> [Finding]
 }
 

@@ -36,28 +36,35 @@ public struct AttackPath: Hashable, Sendable {
 /// One-way conduits can be crossed only in their direction. Dijkstra's algorithm works on this ordering because
 /// adding a hop never makes a path weaker.
 enum AttackPathFinder {
-    static func find(_ model: SystemModel) -> [AttackPath] {
-        var adjacency: [String: [(conduit: Conduit, to: String)]] = [:]
-        for conduit in model.conduits where conduit.zones.count == 2 {
-            let (a, b) = (conduit.zones[0], conduit.zones[1])
-            if conduit.permitsDirection(from: a, to: b) { adjacency[a, default: []].append((conduit, b)) }
-            if conduit.permitsDirection(from: b, to: a) { adjacency[b, default: []].append((conduit, a)) }
-        }
-        for key in adjacency.keys { adjacency[key]!.sort { ($0.conduit.id, $0.to) < ($1.conduit.id, $1.to) } }
+    /// A directed crossing of the zone graph, by index: conduit `conduit` leads to zone `to` with `strength`.
+    private struct Edge {
+        let conduit: Int, to: Int, strength: Int
+    }
 
-        let entries = model.zones.filter { $0.kind.isBusiness }
-        let targets = Set(model.zones.filter { $0.kind == .control || $0.kind == .safety }.map(\.id))
+    static func find(_ model: SystemModel) -> [AttackPath] {
+        // Integer indices keep the search free of string hashing and struct copies: it runs once per entry zone.
+        var zoneIndex: [String: Int] = [:]
+        for (i, zone) in model.zones.enumerated() { zoneIndex[zone.id] = i }
+        var adjacency = Array(repeating: [Edge](), count: model.zones.count)
+        for (c, conduit) in model.conduits.enumerated() where conduit.zones.count == 2 {
+            guard let a = zoneIndex[conduit.zones[0]], let b = zoneIndex[conduit.zones[1]] else { continue }
+            let s = conduit.enforcement.strength
+            if conduit.permitsDirection(from: conduit.zones[0], to: conduit.zones[1]) { adjacency[a].append(Edge(conduit: c, to: b, strength: s)) }
+            if conduit.permitsDirection(from: conduit.zones[1], to: conduit.zones[0]) { adjacency[b].append(Edge(conduit: c, to: a, strength: s)) }
+        }
+        let isTarget = model.zones.map { $0.kind == .control || $0.kind == .safety }
         var paths: [AttackPath] = []
-        for entry in entries {
-            let (cost, previous) = shortest(from: entry.id, adjacency: adjacency)
-            for target in model.zones where targets.contains(target.id) && cost[target.id] != nil && target.id != entry.id {
+        for (entry, zone) in model.zones.enumerated() where zone.kind.isBusiness {
+            let previous = shortest(from: entry, adjacency: adjacency)
+            for target in model.zones.indices where isTarget[target] && target != entry && previous[target] != nil {
                 var hops: [AttackPath.Hop] = []
-                var at = target.id
-                while let step = previous[at] {
-                    hops.append(AttackPath.Hop(from: step.from, conduit: step.conduit.id, to: at, enforcement: step.conduit.enforcement))
+                var at = target
+                while let step = previous[at], at != entry {
+                    let conduit = model.conduits[step.conduit]
+                    hops.append(AttackPath.Hop(from: model.zones[step.from].id, conduit: conduit.id, to: model.zones[at].id, enforcement: conduit.enforcement))
                     at = step.from
                 }
-                paths.append(AttackPath(entry: entry.id, target: target.id, hops: hops.reversed()))
+                paths.append(AttackPath(entry: zone.id, target: model.zones[target].id, hops: hops.reversed()))
             }
         }
         return paths
@@ -69,33 +76,35 @@ enum AttackPathFinder {
         static func < (l: Cost, r: Cost) -> Bool { (l.barrier, l.total, l.hops) < (r.barrier, r.total, r.hops) }
     }
 
-    /// A zone waiting in Dijkstra's frontier; ties broken by zone id so results never depend on hashing.
+    /// A zone waiting in Dijkstra's frontier; ties broken by zone index (model order) so results never depend on hashing.
     private struct Pending: Comparable {
-        let cost: Cost, zone: String
+        let cost: Cost, zone: Int
         static func < (l: Pending, r: Pending) -> Bool { (l.cost, l.zone) < (r.cost, r.zone) }
     }
 
-    private static func shortest(from source: String, adjacency: [String: [(conduit: Conduit, to: String)]])
-        -> ([String: Cost], [String: (from: String, conduit: Conduit)]) {
-        var cost: [String: Cost] = [source: Cost(barrier: 0, total: 0, hops: 0)]
-        var previous: [String: (from: String, conduit: Conduit)] = [:]
-        var done: Set<String> = []
+    /// For every zone reached from `source`, the step that reached it on the least protected path (the source maps to itself).
+    private static func shortest(from source: Int, adjacency: [[Edge]]) -> [(from: Int, conduit: Int)?] {
+        var cost = [Cost?](repeating: nil, count: adjacency.count)
+        var previous = [(from: Int, conduit: Int)?](repeating: nil, count: adjacency.count)
+        var done = [Bool](repeating: false, count: adjacency.count)
+        cost[source] = Cost(barrier: 0, total: 0, hops: 0)
+        previous[source] = (source, -1)
         var frontier = Heap<Pending>()
         frontier.insert(Pending(cost: cost[source]!, zone: source))
         while let pending = frontier.popMin() {
-            let (c, zone) = (pending.cost, pending.zone)
-            if done.contains(zone) { continue }
-            done.insert(zone)
-            for (conduit, next) in adjacency[zone] ?? [] where !done.contains(next) {
-                let s = conduit.enforcement.strength
-                let candidate = Cost(barrier: max(c.barrier, s), total: c.total + s, hops: c.hops + 1)
-                if cost[next].map({ candidate < $0 }) ?? true {
-                    cost[next] = candidate
-                    previous[next] = (zone, conduit)
-                    frontier.insert(Pending(cost: candidate, zone: next))
+            let zone = pending.zone
+            if done[zone] { continue }
+            done[zone] = true
+            let c = pending.cost
+            for edge in adjacency[zone] where !done[edge.to] {
+                let candidate = Cost(barrier: max(c.barrier, edge.strength), total: c.total + edge.strength, hops: c.hops + 1)
+                if cost[edge.to].map({ candidate < $0 }) ?? true {
+                    cost[edge.to] = candidate
+                    previous[edge.to] = (zone, edge.conduit)
+                    frontier.insert(Pending(cost: candidate, zone: edge.to))
                 }
             }
         }
-        return (cost, previous)
+        return previous
     }
 }

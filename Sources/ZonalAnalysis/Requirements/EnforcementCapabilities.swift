@@ -7,6 +7,13 @@ import ZonalModel
 /// protects integrity and confidentiality in transit, a jump host mediates and can end remote sessions.
 public enum EnforcementCapabilities {
     public static func requirements(metBy enforcement: Enforcement) -> Set<String> {
+        table[enforcement] ?? []
+    }
+
+    /// Built once: the analysis asks this for every requirement of every zone.
+    private static let table: [Enforcement: Set<String>] = Dictionary(uniqueKeysWithValues: Enforcement.allCases.map { ($0, compute($0)) })
+
+    private static func compute(_ enforcement: Enforcement) -> Set<String> {
         switch enforcement {
         case .none:
             []

@@ -4,45 +4,89 @@ import ZonalModel
 /// Decides, for every zone and conduit, which IEC 62443-3-3 requirements are met and by what, and derives SL-A from that.
 ///
 /// A requirement is met by the zone's components when the weakest component's SL-C in its FR reaches the requirement's
-/// lowest level; by the boundary when every conduit of the zone is enforced by a type that meets it
+/// lowest level; by the boundary when every conduit of the zone that it concerns is enforced by a type that meets it
 /// (`EnforcementCapabilities`); or by a countermeasure that names it. Components without a stated SL-C count as
 /// unknown, which meets nothing: an assessor cannot credit what nobody has stated.
 struct RequirementEvaluator {
     let model: SystemModel
-    let catalog: Catalog
     let assetsByZone: [String: [Asset]]
     let conduitsByZone: [String: [Conduit]]
 
-    private var systemRequirements: [Requirement] { catalog.entries(of: .systemRequirements) }
+    /// The 3-3 requirements with what the evaluation asks of each, worked out once rather than per zone.
+    private struct Entry {
+        let requirement: Requirement
+        let fr: FoundationalRequirement
+        let minimum: SecurityLevel
+        let boundary: Bool
+        let remoteAccess: Bool
+        /// Indexed by `Enforcement.allCases` position: does that enforcement meet it.
+        let metBy: [Bool]
+    }
+
+    private let entries: [Entry]
+    private let countermeasuresByZone: [String: [Countermeasure]]
+    private let countermeasuresByConduit: [String: [Countermeasure]]
+
+    init(model: SystemModel, catalog: Catalog, assetsByZone: [String: [Asset]], conduitsByZone: [String: [Conduit]]) {
+        self.model = model
+        self.assetsByZone = assetsByZone
+        self.conduitsByZone = conduitsByZone
+        entries = catalog.entries(of: .systemRequirements).compactMap { r in
+            guard let fr = r.fr, let minimum = r.minimumLevel else { return nil }
+            let base = r.parent ?? r.id
+            return Entry(requirement: r, fr: fr, minimum: minimum, boundary: ConduitScope.contains(r),
+                         remoteAccess: ConduitScope.remoteAccessRequirements.contains(base),
+                         metBy: Enforcement.allCases.map { EnforcementCapabilities.requirements(metBy: $0).contains(r.id) })
+        }
+        var byZone: [String: [Countermeasure]] = [:], byConduit: [String: [Countermeasure]] = [:]
+        for c in model.countermeasures {
+            for zone in c.zones { byZone[zone, default: []].append(c) }
+            for conduit in c.conduits { byConduit[conduit, default: []].append(c) }
+        }
+        countermeasuresByZone = byZone
+        countermeasuresByConduit = byConduit
+    }
+
+    private static func position(_ e: Enforcement) -> Int { Enforcement.allCases.firstIndex(of: e)! }
+
+    /// Remote-access requirements concern only conduits toward untrusted zones (enterprise, external, DMZ).
+    private func reachesUntrusted(_ conduit: Conduit) -> Bool {
+        conduit.zones.contains { model.zone($0).map { $0.kind.isBusiness || $0.kind == .dmz } ?? false }
+    }
 
     func assessZone(_ zone: Zone) -> TargetAssessment {
         let assets = assetsByZone[zone.id] ?? []
         let conduits = conduitsByZone[zone.id] ?? []
-        let countermeasures = model.countermeasures.filter { $0.zones.contains(zone.id) }
-        let unknown = assets.filter { $0.component?.slCapability == nil }
-        let weakest: SLVector? = assets.isEmpty || !unknown.isEmpty ? nil
-            : assets.compactMap { $0.component?.slCapability }.reduce(SLVector(uniform: .sl4)) { $0.intersection($1) }
-        let kindsOf = Dictionary(uniqueKeysWithValues: conduits.map { c in (c.id, c.zones.compactMap { model.zone($0)?.kind }) })
+        // The conduits each kind of boundary requirement concerns, worked out once per zone rather than per requirement.
+        let all = (ids: conduits.map(\.id), enforcements: conduits.map { Self.position($0.enforcement) })
+        let untrusted = conduits.filter(reachesUntrusted)
+        let remote = (ids: untrusted.map(\.id), enforcements: untrusted.map { Self.position($0.enforcement) })
+        let countermeasures = countermeasuresByZone[zone.id] ?? []
+        // Per FR, the components from weakest to strongest (unknown counts as 0), for both SL-A and remedies.
+        // Sorting (level, index) pairs rather than assets keeps the sort from moving whole asset values.
+        let ranked: [[(level: Int, asset: Int)]] = FoundationalRequirement.allCases.map { fr in
+            assets.indices.map { (assets[$0].component?.slCapability?[fr].rawValue ?? -1, $0) }.sorted { ($0.level, $0.asset) < ($1.level, $1.asset) }
+        }
 
         var statuses: [RequirementStatus] = []
-        statuses.reserveCapacity(systemRequirements.count)
-        for requirement in systemRequirements {
-            guard let fr = requirement.fr, let minimum = requirement.minimumLevel else { continue }
+        statuses.reserveCapacity(entries.count)
+        for entry in entries {
             var by: [Satisfaction] = []
-            if let weakest, weakest[fr] >= minimum { by.append(.components(weakestLevel: weakest[fr].rawValue)) }
-            if ConduitScope.contains(requirement), !conduits.isEmpty {
-                // The boundary meets it when every conduit it concerns enforces it; remote-access requirements
-                // concern only conduits toward untrusted zones, and a zone with none of those has no such access to control.
-                let concerned = conduits.filter { ConduitScope.applies(requirement, toConduitBetween: kindsOf[$0.id] ?? []) }
-                if concerned.allSatisfy({ EnforcementCapabilities.requirements(metBy: $0.enforcement).contains(requirement.id) }) {
-                    by.append(.enforcement(conduits: concerned.map(\.id)))
+            let weakest = ranked[entry.fr.rawValue - 1].first?.level ?? -1
+            if weakest >= entry.minimum.rawValue { by.append(.components(weakestLevel: weakest)) }
+            if entry.boundary, !conduits.isEmpty {
+                // The boundary meets it when every conduit it concerns enforces it; a zone with no conduit toward
+                // untrusted zones has no remote access to control.
+                let concerned = entry.remoteAccess ? remote : all
+                if concerned.enforcements.allSatisfy({ entry.metBy[$0] }) {
+                    by.append(.enforcement(conduits: concerned.ids))
                 }
             }
-            for c in countermeasures where c.satisfies.contains(requirement.id) { by.append(.countermeasure(id: c.id)) }
-            let required = requirement.isRequired(at: zone.slTarget[fr])
+            for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
+            let required = entry.requirement.isRequired(at: zone.slTarget[entry.fr])
             let remedy = by.isEmpty && required
-                ? zoneRemedy(requirement, fr: fr, minimum: minimum, zone: zone, assets: assets, conduits: conduits) : nil
-            statuses.append(RequirementStatus(requirement: requirement, required: required, satisfiedBy: by, remedy: remedy))
+                ? zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits) : nil
+            statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
         }
         return TargetAssessment(kind: .zone, id: zone.id, name: zone.name, slTarget: zone.slTarget,
                                 slAchieved: achieved(statuses, applicable: FoundationalRequirement.allCases, target: zone.slTarget),
@@ -51,23 +95,22 @@ struct RequirementEvaluator {
 
     func assessConduit(_ conduit: Conduit) -> TargetAssessment {
         let target = conduitTarget(conduit)
-        let provided = EnforcementCapabilities.requirements(metBy: conduit.enforcement)
-        let countermeasures = model.countermeasures.filter { $0.conduits.contains(conduit.id) }
+        let enforcement = Self.position(conduit.enforcement)
+        let untrusted = reachesUntrusted(conduit)
+        let countermeasures = countermeasuresByConduit[conduit.id] ?? []
         var statuses: [RequirementStatus] = []
-        let kinds = conduit.zones.compactMap { model.zone($0)?.kind }
-        for requirement in systemRequirements where ConduitScope.applies(requirement, toConduitBetween: kinds) {
-            guard let fr = requirement.fr else { continue }
+        for entry in entries where entry.boundary && (!entry.remoteAccess || untrusted) {
             var by: [Satisfaction] = []
-            if provided.contains(requirement.id) { by.append(.enforcement(conduits: [conduit.id])) }
-            for c in countermeasures where c.satisfies.contains(requirement.id) { by.append(.countermeasure(id: c.id)) }
-            let required = requirement.isRequired(at: target[fr])
+            if entry.metBy[enforcement] { by.append(.enforcement(conduits: [conduit.id])) }
+            for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
+            let required = entry.requirement.isRequired(at: target[entry.fr])
             var remedy: String?
             if by.isEmpty && required {
-                let types = EnforcementCapabilities.enforcements(meeting: requirement.id).map(\.rawValue)
+                let types = EnforcementCapabilities.enforcements(meeting: entry.requirement.id).map(\.rawValue)
                 remedy = (types.isEmpty ? "" : "enforce the conduit with \(types.joined(separator: " or ")) (now \(conduit.enforcement.rawValue)), or ")
-                    + "add a countermeasure that satisfies \(requirement.id) for conduit '\(conduit.id)'"
+                    + "add a countermeasure that satisfies \(entry.requirement.id) for conduit '\(conduit.id)'"
             }
-            statuses.append(RequirementStatus(requirement: requirement, required: required, satisfiedBy: by, remedy: remedy))
+            statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
         }
         let applicable = FoundationalRequirement.allCases.filter { fr in statuses.contains { $0.requirement.fr == fr } }
         return TargetAssessment(kind: .conduit, id: conduit.id, name: conduit.name ?? conduit.id, slTarget: target,
@@ -81,44 +124,40 @@ struct RequirementEvaluator {
         return conduit.zones.compactMap { model.zone($0)?.slTarget }.reduce(SLVector.zero) { $0.union($1) }
     }
 
-    /// Per FR, the highest level whose requirements (all of those required from level 1 up to it) are met.
-    /// FRs outside the scope keep the target, as nothing in scope can fall short there.
+    /// Per FR, the level just below the lowest level at which something is unmet (levels are cumulative: what SL 2
+    /// requires, SL 3 requires too). FRs outside the scope keep the target, as nothing in scope can fall short there.
     private func achieved(_ statuses: [RequirementStatus], applicable: [FoundationalRequirement], target: SLVector) -> SLVector {
-        SLVector { fr in
+        var firstUnmet = [Int](repeating: 5, count: 7)
+        for status in statuses where !status.met {
+            guard let fr = status.requirement.fr, let minimum = status.requirement.minimumLevel else { continue }
+            firstUnmet[fr.rawValue - 1] = min(firstUnmet[fr.rawValue - 1], minimum.rawValue)
+        }
+        return SLVector { fr in
             guard applicable.contains(fr) else { return target[fr] }
-            var level = SecurityLevel.sl0
-            for candidate in [SecurityLevel.sl1, .sl2, .sl3, .sl4] {
-                let ok = statuses.allSatisfy { $0.requirement.fr != fr || !$0.requirement.isRequired(at: candidate) || $0.met }
-                if !ok { break }
-                level = candidate
-            }
-            return level
+            return SecurityLevel(rawValue: firstUnmet[fr.rawValue - 1] - 1) ?? .sl0
         }
     }
 
-    private func zoneRemedy(_ requirement: Requirement, fr: FoundationalRequirement, minimum: SecurityLevel, zone: Zone,
-                            assets: [Asset], conduits: [Conduit]) -> String {
+    private func zoneRemedy(_ entry: Entry, zone: Zone, assets: [Asset], ranked: [(level: Int, asset: Int)], conduits: [Conduit]) -> String {
         var options: [String] = []
-        let short = assets.filter { ($0.component?.slCapability?[fr] ?? .sl0) < minimum || $0.component?.slCapability == nil }
+        let fr = entry.fr, minimum = entry.minimum
+        let short = ranked.prefix { $0.level < minimum.rawValue }
         if assets.isEmpty {
             options.append("place the zone's components in the model with their SL-C")
         } else if !short.isEmpty {
-            let names = short.prefix(4).map { asset -> String in
-                let level = asset.component?.slCapability.map { "SL-C \(fr.abbreviation) \($0[fr].rawValue)" } ?? "SL-C unknown"
-                return "\(asset.id) (\(level))"
-            }
+            let names = short.prefix(4).map { "\(assets[$0.asset].id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
             let more = short.count > 4 ? " and \(short.count - 4) more" : ""
             options.append("components with SL-C \(fr.abbreviation) ≥ \(minimum.rawValue) in place of \(names.joined(separator: ", "))\(more)")
         }
-        if ConduitScope.contains(requirement) {
-            let types = EnforcementCapabilities.enforcements(meeting: requirement.id).map(\.rawValue)
+        if entry.boundary {
+            let types = EnforcementCapabilities.enforcements(meeting: entry.requirement.id).map(\.rawValue)
             if !types.isEmpty {
-                let weak = conduits.filter { !EnforcementCapabilities.requirements(metBy: $0.enforcement).contains(requirement.id) }
+                let weak = conduits.filter { !entry.metBy[Self.position($0.enforcement)] }
                 let which = conduits.isEmpty ? "the zone has no conduit" : "now: " + weak.map { "\($0.id) \($0.enforcement.rawValue)" }.joined(separator: ", ")
                 options.append("every conduit of the zone enforced by \(types.joined(separator: " or ")) (\(which))")
             }
         }
-        options.append("a countermeasure that satisfies \(requirement.id) for zone '\(zone.id)'")
+        options.append("a countermeasure that satisfies \(entry.requirement.id) for zone '\(zone.id)'")
         return options.joined(separator: "; or ")
     }
 }

@@ -6,7 +6,9 @@ public enum YAMLDocumentReader {
     public static func parse(_ text: String) throws(DocumentSyntaxError) -> ModelNode? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver skips Yams's regular-expression tag resolution, which dominates composing large files;
+            // plain scalars are typed by `kind(of:)` below instead (YAML 1.2 core schema).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw syntaxError(from: error)
         } catch {

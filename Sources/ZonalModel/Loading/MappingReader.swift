@@ -6,7 +6,8 @@ struct MappingReader {
     let node: ModelNode
     /// How the object is named in messages, e.g. "zone 'sis'".
     let subject: String
-    private var members: [String: (key: ModelNode, value: ModelNode)] = [:]
+    /// Model objects have a dozen keys at most, so a linear scan beats hashing every key of every object.
+    private var members: [(name: String, key: ModelNode, value: ModelNode)] = []
 
     /// Nil (after logging) when `node` is not a mapping. Unknown keys are logged with a did-you-mean hint.
     init?(_ node: ModelNode, subject: String, keys: ModelKeys.Object, log: inout DiagnosticLog) {
@@ -22,7 +23,7 @@ struct MappingReader {
                 log.error(pair.key, "\(subject) has a key that is not a plain name")
                 continue
             }
-            if members[key] != nil {
+            if member(key) != nil {
                 log.error(pair.key, "\(subject) has the key '\(key)' twice", hint: "keep one of them")
                 continue
             }
@@ -31,23 +32,27 @@ struct MappingReader {
                 log.error(pair.key, "\(subject) has an unknown key '\(key)'", hint: hint)
                 continue
             }
-            members[key] = pair
+            members.append((key, pair.key, pair.value))
         }
     }
 
-    func has(_ key: String) -> Bool { members[key] != nil }
+    private func member(_ key: String) -> (name: String, key: ModelNode, value: ModelNode)? {
+        members.first { $0.name == key }
+    }
 
-    func value(_ key: String) -> ModelNode? { members[key]?.value }
+    func has(_ key: String) -> Bool { member(key) != nil }
 
-    func keyNode(_ key: String) -> ModelNode? { members[key]?.key }
+    func value(_ key: String) -> ModelNode? { member(key)?.value }
+
+    func keyNode(_ key: String) -> ModelNode? { member(key)?.key }
 
     /// The location of a member's value, or of the mapping when the member is absent.
     func location(_ key: String, log: DiagnosticLog) -> SourceLocation {
-        log.location(of: members[key]?.value ?? node)
+        log.location(of: member(key)?.value ?? node)
     }
 
     func string(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> String? {
-        guard let value = members[key]?.value else {
+        guard let value = member(key)?.value else {
             if required { log.error(node, "\(subject) needs '\(key)'") }
             return nil
         }
@@ -65,14 +70,14 @@ struct MappingReader {
     }
 
     func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
-        guard let value = members[key]?.value else { return nil }
+        guard let value = member(key)?.value else { return nil }
         if case .scalar(let text, .bool) = value.value { return text.lowercased() == "true" }
         log.error(value, "'\(key)' of \(subject) must be true or false, found \(value.typeName)")
         return nil
     }
 
     func int(_ key: String, in range: ClosedRange<Int>, log: inout DiagnosticLog) -> Int? {
-        guard let value = members[key]?.value else { return nil }
+        guard let value = member(key)?.value else { return nil }
         guard case .scalar(let text, let kind) = value.value, kind == .number || kind == .string, let n = Int(text) else {
             log.error(value, "'\(key)' of \(subject) must be a whole number, found \(value.typeName)")
             return nil
@@ -85,7 +90,7 @@ struct MappingReader {
     }
 
     func double(_ key: String, log: inout DiagnosticLog) -> Double? {
-        guard let value = members[key]?.value else { return nil }
+        guard let value = member(key)?.value else { return nil }
         guard case .scalar(let text, .number) = value.value, let n = Double(text) else {
             log.error(value, "'\(key)' of \(subject) must be a number, found \(value.typeName)")
             return nil
@@ -95,7 +100,7 @@ struct MappingReader {
 
     /// A list of single values; a lone value is accepted as a one-item list.
     func stringList(_ key: String, log: inout DiagnosticLog) -> [(String, ModelNode)]? {
-        guard let value = members[key]?.value else { return nil }
+        guard let value = member(key)?.value else { return nil }
         switch value.value {
         case .scalar(_, .null):
             return []
@@ -120,7 +125,7 @@ struct MappingReader {
 
     /// A sequence of nodes (for lists of objects).
     func list(_ key: String, log: inout DiagnosticLog) -> [ModelNode]? {
-        guard let value = members[key]?.value else { return nil }
+        guard let value = member(key)?.value else { return nil }
         switch value.value {
         case .sequence(let items): return items
         case .scalar(_, .null): return []
@@ -132,7 +137,7 @@ struct MappingReader {
 
     /// A security level vector: a scalar (`3`), the FR-ordered notation (`"{3,3,3,2,3,2,3}"` or a 7-item list), or a mapping by FR name.
     func slVector(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> SLVector? {
-        guard let value = members[key]?.value else {
+        guard let value = member(key)?.value else {
             if required {
                 log.error(node, "\(subject) needs '\(key)'", hint: "a level 0-4 for every FR, e.g. '\(key): 2' or '\(key): {IAC: 3, UC: 3, SI: 3, DC: 2, RDF: 3, TRE: 2, RA: 3}'")
             }
@@ -159,7 +164,7 @@ struct MappingReader {
 
     /// A value from a fixed vocabulary, with a did-you-mean when it is not one of them.
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type, required: Bool = false, log: inout DiagnosticLog) -> T? where T.RawValue == String {
-        guard let text = string(key, required: required, log: &log), let value = members[key]?.value else { return nil }
+        guard let text = string(key, required: required, log: &log), let value = member(key)?.value else { return nil }
         if let choice = T(rawValue: text.lowercased()) { return choice }
         let names = T.allCases.map(\.rawValue)
         log.error(value, "'\(text)' is not a valid '\(key)' for \(subject)",

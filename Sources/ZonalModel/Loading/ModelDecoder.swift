@@ -5,6 +5,8 @@ import IEC62443
 struct ModelDecoder {
     var log: DiagnosticLog
     private let catalog: Catalog
+    /// The criteria scenario and mitigation levels are read against: the model's own, once decoded, else the defaults.
+    var criteria = RiskCriteria.default
 
     init(file: String, catalog: Catalog) {
         log = DiagnosticLog(file: file)
@@ -21,6 +23,8 @@ struct ModelDecoder {
         var countermeasures: [Countermeasure] = []
         var policy = EnforcementPolicy.default
         var environment: [String: String] = [:]
+        var riskCriteria: RiskCriteria?
+        var threatScenarios: [ThreatScenario] = []
         /// Every id one object uses to name another, with where it was written, for `ModelValidator`.
         var references: [Reference] = []
         /// Every address an asset claims, with where it was written.
@@ -29,7 +33,7 @@ struct ModelDecoder {
 
     /// An id written in one object that must name another object.
     struct Reference {
-        enum Target { case zone, asset, zoneOrAsset, flow, conduit }
+        enum Target { case zone, asset, zoneOrAsset, flow, conduit, zoneOrConduit, scenario }
         let id: String
         let target: Target
         let location: SourceLocation
@@ -44,10 +48,10 @@ struct ModelDecoder {
         let location: SourceLocation
     }
 
-    private var references: [Reference] = []
+    var references: [Reference] = []
     private var addressClaims: [AddressClaim] = []
 
-    private mutating func refer(_ id: String?, _ target: Reference.Target, at node: ModelNode?, _ role: String) {
+    mutating func refer(_ id: String?, _ target: Reference.Target, at node: ModelNode?, _ role: String) {
         guard let id, let node else { return }
         references.append(Reference(id: id, target: target, location: log.location(of: node), role: role))
     }
@@ -76,7 +80,12 @@ struct ModelDecoder {
         sections.assets = (doc.list("assets", log: &log) ?? []).compactMap { decodeAsset($0) }
         sections.flows = (doc.list("flows", log: &log) ?? []).compactMap { decodeFlow($0) }
         sections.conduits = (doc.list("conduits", log: &log) ?? []).compactMap { decodeConduit($0) }
+        if let node = doc.value("risk-criteria") {
+            sections.riskCriteria = decodeRiskCriteria(node)
+            criteria = sections.riskCriteria ?? .default
+        }
         sections.countermeasures = (doc.list("countermeasures", log: &log) ?? []).compactMap { decodeCountermeasure($0) }
+        sections.threatScenarios = (doc.list("threat-scenarios", log: &log) ?? []).compactMap { decodeThreatScenario($0) }
         if let node = doc.value("policy") { sections.policy = decodePolicy(node) }
         sections.references = references
         sections.addressClaims = addressClaims
@@ -89,7 +98,7 @@ struct ModelDecoder {
     }
 
     /// The subject of a list item for messages: "zone 'sis'" when it has an id, else "zone #3".
-    private func subject(_ kind: String, _ node: ModelNode) -> String {
+    func subject(_ kind: String, _ node: ModelNode) -> String {
         if case .mapping(let pairs) = node.value, let id = pairs.first(where: { $0.key.scalarText == "id" })?.value.scalarText {
             return "\(kind) '\(id)'"
         }
@@ -120,7 +129,7 @@ struct ModelDecoder {
         guard let id else { return nil }
         return Zone(id: id, name: m.string("name", log: &log) ?? id, kind: kind ?? .control, slTarget: sl ?? .zero, networks: networks,
                     purdueLevel: purdue, description: m.string("description", log: &log), owner: m.string("owner", log: &log),
-                    location: log.location(of: node))
+                    specification: decodeSpecification(m), location: log.location(of: node))
     }
 
     private mutating func decodeAsset(_ node: ModelNode) -> Asset? {
@@ -255,7 +264,14 @@ struct ModelDecoder {
         let sl = m.slVector("sl-target", log: &log)
         guard let id else { return nil }
         return Conduit(id: id, name: m.string("name", log: &log), zones: zones, direction: direction, enforcement: enforcement ?? .none, slTarget: sl,
-                       allows: rules, description: m.string("description", log: &log), location: log.location(of: node))
+                       allows: rules, description: m.string("description", log: &log), owner: m.string("owner", log: &log),
+                       specification: decodeSpecification(m), location: log.location(of: node))
+    }
+
+    /// The ZCR 6.4 facts shared by zones and conduits.
+    private mutating func decodeSpecification(_ m: MappingReader) -> SpecificationFacts {
+        SpecificationFacts(boundary: m.string("boundary", log: &log), accessPoints: (m.stringList("access-points", log: &log) ?? []).map(\.0),
+                           assumptions: m.string("assumptions", log: &log), externalDependencies: m.string("external-dependencies", log: &log))
     }
 
     private mutating func decodeCountermeasure(_ node: ModelNode) -> Countermeasure? {
@@ -282,9 +298,10 @@ struct ModelDecoder {
         if zones.isEmpty && conduits.isEmpty {
             log.error(node, "\(m.subject) covers no zone or conduit", hint: "add 'zones: [...]' or 'conduits: [...]'")
         }
+        let mitigates = m.list("mitigates", log: &log).map { decodeMitigations($0, owner: m.subject) } ?? []
         guard let id else { return nil }
         return Countermeasure(id: id, name: m.string("name", log: &log), satisfies: satisfies, zones: zones, conduits: conduits,
-                              description: m.string("description", log: &log), location: log.location(of: node))
+                              description: m.string("description", log: &log), mitigates: mitigates, location: log.location(of: node))
     }
 
     private mutating func decodePolicy(_ node: ModelNode) -> EnforcementPolicy {

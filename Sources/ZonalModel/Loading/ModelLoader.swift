@@ -5,9 +5,17 @@ import IEC62443
 public enum ModelLoader {
     /// Loads and validates the model at `path`. Warnings are returned alongside the model.
     public static func load(path: String, catalog: Catalog = .bundled) throws -> (model: SystemModel, warnings: [ModelDiagnostic]) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ModelFileError(path: path, reason: "it is a directory; give the model file itself (e.g. \(path)/plant.yaml)")
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // A file handle reads pipes too (`zonal diff <(git show main:plant.yaml) plant.yaml`), where
+            // Data(contentsOf:) trusts a file size that a pipe does not have.
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            data = try handle.readToEnd() ?? Data()
         } catch {
             throw ModelFileError(path: path, reason: (error as NSError).localizedDescription)
         }
@@ -57,7 +65,7 @@ public enum ModelLoader {
         }
         let model = SystemModel(file: file, system: sections.system, zones: sections.zones, assets: sections.assets, flows: sections.flows,
                                 conduits: sections.conduits, countermeasures: sections.countermeasures, policy: sections.policy,
-                                environment: sections.environment)
+                                environment: sections.environment, riskCriteria: sections.riskCriteria, threatScenarios: sections.threatScenarios)
         return (model, diagnostics)
     }
 

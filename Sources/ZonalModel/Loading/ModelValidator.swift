@@ -9,21 +9,25 @@ struct ModelValidator {
         let flowIDs = uniqueIDs(s.flows.map { ($0.id, $0.location) }, kind: "flow")
         let conduitIDs = uniqueIDs(s.conduits.map { ($0.id, $0.location) }, kind: "conduit")
         _ = uniqueIDs(s.countermeasures.map { ($0.id, $0.location) }, kind: "countermeasure")
+        let scenarioIDs = uniqueIDs(s.threatScenarios.map { ($0.id, $0.location) }, kind: "threat scenario")
 
         // Flow endpoints name a zone or an asset, so one id must not mean both.
         for asset in s.assets where zoneIDs.contains(asset.id) {
             log.error(at: asset.location, "asset '\(asset.id)' has the same id as a zone, so flows naming it are ambiguous", hint: "rename the asset or the zone")
         }
 
+        let endpointIDs = zoneIDs.union(assetIDs)
         for ref in s.references {
             let candidates: Set<String>
             let what: String
             switch ref.target {
             case .zone: candidates = zoneIDs; what = "zone"
             case .asset: candidates = assetIDs; what = "asset"
-            case .zoneOrAsset: candidates = zoneIDs.union(assetIDs); what = "zone or asset"
+            case .zoneOrAsset: candidates = endpointIDs; what = "zone or asset"
             case .flow: candidates = flowIDs; what = "flow"
             case .conduit: candidates = conduitIDs; what = "conduit"
+            case .zoneOrConduit: candidates = zoneIDs.union(conduitIDs); what = "zone or conduit"
+            case .scenario: candidates = scenarioIDs; what = "threat scenario"
             }
             if !candidates.contains(ref.id) {
                 log.error(at: ref.location, "\(ref.role) names '\(ref.id)', which is no \(what) of this model",

@@ -12,11 +12,15 @@ public struct Conduit: Hashable, Sendable {
     public var slTarget: SLVector?
     public var allows: [ConduitRule]
     public var description: String?
+    /// The organisation accountable for the conduit.
+    public var owner: String?
+    /// What the requirements specification (IEC 62443-3-2 ZCR 6) says about the conduit beyond its zones and rules.
+    public var specification: SpecificationFacts
     public var location: SourceLocation
 
     public init(id: String, name: String? = nil, zones: [String], direction: ConduitDirection = .bidirectional,
                 enforcement: Enforcement, slTarget: SLVector? = nil, allows: [ConduitRule] = [],
-                description: String? = nil, location: SourceLocation) {
+                description: String? = nil, owner: String? = nil, specification: SpecificationFacts = .init(), location: SourceLocation) {
         self.id = id
         self.name = name
         self.zones = zones
@@ -25,6 +29,8 @@ public struct Conduit: Hashable, Sendable {
         self.slTarget = slTarget
         self.allows = allows
         self.description = description
+        self.owner = owner
+        self.specification = specification
         self.location = location
     }
 

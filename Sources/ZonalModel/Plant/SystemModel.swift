@@ -10,6 +10,10 @@ public struct SystemModel: Sendable {
     public let policy: EnforcementPolicy
     /// Facts about the operating and threat environment stated for the requirements specification.
     public let environment: [String: String]
+    /// The risk criteria the model states; nil when it relies on `RiskCriteria.default`.
+    public let riskCriteria: RiskCriteria?
+    /// The threat scenarios of the risk assessment; empty when the model has none.
+    public let threatScenarios: [ThreatScenario]
 
     private let zoneIndex: [String: Int]
     private let assetIndex: [String: Int]
@@ -17,7 +21,8 @@ public struct SystemModel: Sendable {
     private let conduitIndex: [String: Int]
 
     public init(file: String, system: SystemInfo, zones: [Zone], assets: [Asset], flows: [Flow], conduits: [Conduit],
-                countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:]) {
+                countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:],
+                riskCriteria: RiskCriteria? = nil, threatScenarios: [ThreatScenario] = []) {
         self.file = file
         self.system = system
         self.zones = zones
@@ -27,6 +32,8 @@ public struct SystemModel: Sendable {
         self.countermeasures = countermeasures
         self.policy = policy
         self.environment = environment
+        self.riskCriteria = riskCriteria
+        self.threatScenarios = threatScenarios
         zoneIndex = SystemModel.index(zones.map(\.id))
         assetIndex = SystemModel.index(assets.map(\.id))
         flowIndex = SystemModel.index(flows.map(\.id))
@@ -48,6 +55,8 @@ public struct SystemModel: Sendable {
     /// The zone of a flow or rule endpoint: the zone itself when the id names a zone, else the zone of the named asset.
     public func zoneID(ofEndpoint id: String) -> String? {
         if zoneIndex[id] != nil { return id }
-        return asset(id)?.zone
+        // Read the one field in place rather than copying the whole asset: flow routing calls this per endpoint.
+        guard let i = assetIndex[id] else { return nil }
+        return assets[i].zone
     }
 }

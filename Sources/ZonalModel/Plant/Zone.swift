@@ -12,10 +12,13 @@ public struct Zone: Hashable, Sendable {
     public var description: String?
     /// The organisation accountable for the zone.
     public var owner: String?
+    /// What the requirements specification (IEC 62443-3-2 ZCR 6) says about the zone beyond its assets and conduits.
+    public var specification: SpecificationFacts
     public var location: SourceLocation
 
     public init(id: String, name: String, kind: ZoneKind, slTarget: SLVector, networks: [IPNetwork] = [],
-                purdueLevel: Double? = nil, description: String? = nil, owner: String? = nil, location: SourceLocation) {
+                purdueLevel: Double? = nil, description: String? = nil, owner: String? = nil, specification: SpecificationFacts = .init(),
+                location: SourceLocation) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -24,6 +27,7 @@ public struct Zone: Hashable, Sendable {
         self.purdueLevel = purdueLevel
         self.description = description
         self.owner = owner
+        self.specification = specification
         self.location = location
     }
 }

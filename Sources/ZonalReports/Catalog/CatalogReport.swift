@@ -47,6 +47,13 @@ public enum CatalogReport {
 
 /// RFC 4180 field quoting.
 public enum CSVField {
+    /// A field of text taken from a model: quoted, and with a leading `'` when it would start a spreadsheet formula
+    /// (`=`, `+`, `-`, `@`, tab, CR), so opening the CSV never runs what a model file says (OWASP "CSV injection").
+    public static func text(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return escape(field) }
+        return escape("'" + field)
+    }
+
     public static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -16,15 +16,15 @@ public struct OneWayConduitDirectionCheck: Check {
         for conduit in model.conduits {
             guard case .oneWay(let source, let destination) = conduit.direction else { continue }
             for rule in conduit.allows {
-                let (from, to, label, location): (String, String, String, SourceLocation)
+                let (from, to, label, location): (String?, String?, String, SourceLocation)
                 switch rule {
                 case .flow(let flowID, let at):
-                    guard let flow = model.flow(flowID) else { continue }
-                    (from, to, label, location) = (flow.from, flow.to, "flow '\(flowID)'", at)
+                    guard let route = context.route(ofFlow: flowID) else { continue }
+                    (from, to, label, location) = (route.fromZone, route.toZone, "flow '\(flowID)'", at)
                 case .rule(let r):
-                    (from, to, label, location) = (r.from, r.to, "the rule from '\(r.from)' to '\(r.to)'", r.location)
+                    (from, to, label, location) = (model.zoneID(ofEndpoint: r.from), model.zoneID(ofEndpoint: r.to), "the rule from '\(r.from)' to '\(r.to)'", r.location)
                 }
-                if model.zoneID(ofEndpoint: from) == destination && model.zoneID(ofEndpoint: to) == source {
+                if from == destination && to == source {
                     findings.append(finding("conduit '\(conduit.id)' is one-way \(source)->\(destination) but allows \(label) from \(destination) to \(source)",
                                             at: location, subject: "conduit:\(conduit.id)"))
                 }

@@ -18,7 +18,7 @@ public struct UnneededConduitRuleCheck: Check {
             for rule in conduit.allows {
                 switch rule {
                 case .flow(let flowID, let location):
-                    guard let flow = model.flow(flowID), let from = model.zoneID(ofEndpoint: flow.from), let to = model.zoneID(ofEndpoint: flow.to) else { continue }
+                    guard let route = context.route(ofFlow: flowID), let from = route.fromZone, let to = route.toZone else { continue }
                     if !conduit.joins(from, to) {
                         findings.append(finding("conduit '\(conduit.id)' allows flow '\(flowID)', which runs from '\(from)' to '\(to)' and does not cross it",
                                                 at: location, subject: "conduit:\(conduit.id)",

@@ -14,6 +14,10 @@ public struct BusinessIACSSeparationCheck: Check {
         var findings: [Finding] = []
         for zone in context.model.zones {
             let members = context.assetsByZone[zone.id] ?? []
+            let hasBusiness = members.contains { $0.roleCategory == .business }
+            let hasIACS = members.contains { $0.roleCategory == .iacs || $0.roleCategory == .safety }
+            // Nothing to report unless business assets meet IACS assets or sit on the wrong side.
+            guard (hasBusiness && (hasIACS || zone.kind.isIACS)) || (hasIACS && zone.kind.isBusiness) else { continue }
             let business = members.filter { $0.roleCategory == .business }
             let iacs = members.filter { $0.roleCategory == .iacs || $0.roleCategory == .safety }
             if !business.isEmpty && !iacs.isEmpty {

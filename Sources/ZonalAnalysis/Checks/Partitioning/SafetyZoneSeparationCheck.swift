@@ -19,6 +19,7 @@ public struct SafetyZoneSeparationCheck: Check {
         }
         for zone in context.model.zones where zone.kind != .safety {
             let members = context.assetsByZone[zone.id] ?? []
+            guard members.contains(where: Self.isSafety) else { continue }
             let safety = members.filter(Self.isSafety)
             if !safety.isEmpty && safety.count == members.count {
                 findings.append(finding("safety-related assets (\(ZoneSeparation.list(safety))) are in zone '\(zone.id)' of kind '\(zone.kind.rawValue)'",

@@ -11,6 +11,8 @@ enum ZoneSeparation {
     static func mixedZones(_ context: AnalysisContext, isSpecial: (Asset) -> Bool) -> [Mix] {
         context.model.zones.compactMap { zone in
             let members = context.assetsByZone[zone.id] ?? []
+            // Most zones hold no special asset: find that out before copying any asset.
+            guard members.contains(where: isSpecial) else { return nil }
             let special = members.filter(isSpecial)
             let others = members.filter { !isSpecial($0) }
             return special.isEmpty || others.isEmpty ? nil : Mix(zone: zone, special: special, others: others)

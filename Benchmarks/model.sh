@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The model benchmark of issue 2: `zonal check` on synthetic plants of 10,000 and 100,000 assets, against Yams
+# composing the same file (the reference), in one run. Prints parse, analysis and total time, peak memory, and ratios.
+#
+#   Benchmarks/model.sh            # both sizes
+#   Benchmarks/model.sh 10000      # one size
+#
+# Targets (issue 2): analysis < 1 s at 100k and growing no more than linearly (100k/10k ≤ 12); YAML total ≤ 1.5 × Yams
+# compose; 10k plant < 2 s total; peak memory < 1.5 GiB at 100k; JSON at least as fast as YAML.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-10000 100000}")
+out=bench-out
+mkdir -p "$out"
+swift build -c release --product zonal >/dev/null
+swift build -c release --product zonal-bench >/dev/null
+bin=$(swift build -c release --show-bin-path)
+
+declare -A analysis_cpu
+printf '%-8s %-5s %9s %9s %9s %9s %9s %10s %8s\n' assets fmt "MB" "parse s" "analys s" "total s" "Yams s" "peak MiB" "vs Yams"
+for assets in ${sizes[@]}; do
+  zones=$((assets / 100)); conduits=$((assets / 10)); flows=$((assets * 2))
+  yaml="$out/plant-$assets.yaml"; json="$out/plant-$assets.json"
+  [ -f "$yaml" ] && [ -f "$json" ] || "$bin/zonal-bench" generate --assets "$assets" --zones "$zones" --conduits "$conduits" --flows "$flows" -o "$yaml" --json "$json"
+  yams=$("$bin/zonal-bench" compose "$yaml" | awk '{print $2}')
+  for file in "$yaml" "$json"; do
+    fmt=${file##*.}
+    /usr/bin/time -f '%e %M' -o "$out/time.txt" "$bin/zonal" check "$file" --timings --quiet-warnings --format json -o /dev/null 2> "$out/timings.txt" || true
+    read -r total kb < <(tail -1 "$out/time.txt")
+    parse=$(sed -n 's/.*timings: parse \([0-9.]*\) s, analysis \([0-9.]*\) s, cpu parse \([0-9.]*\) s, cpu analysis \([0-9.]*\) s.*/\1/p' "$out/timings.txt")
+    analysis=$(sed -n 's/.*timings: parse \([0-9.]*\) s, analysis \([0-9.]*\) s, cpu parse \([0-9.]*\) s, cpu analysis \([0-9.]*\) s.*/\2/p' "$out/timings.txt")
+    cpu=$(sed -n 's/.*cpu analysis \([0-9.]*\) s.*/\1/p' "$out/timings.txt")
+    analysis_cpu[$assets]=$cpu
+    mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')
+    ratio=$(awk -v t="$total" -v y="$yams" 'BEGIN { printf "%.2f", t / y }')
+    printf '%-8s %-5s %9s %9s %9s %9s %9s %10.0f %8s\n' "$assets" "$fmt" "$mb" "$parse" "$analysis" "$total" "$yams" "$((kb / 1024))" "$ratio"
+  done
+done
+if [ -n "${analysis_cpu[10000]:-}" ] && [ -n "${analysis_cpu[100000]:-}" ]; then
+  awk -v a="${analysis_cpu[10000]}" -v b="${analysis_cpu[100000]}" 'BEGIN { printf "analysis CPU time 100k/10k: %.1f (target <= 12)\n", b / a }'
+fi
+echo "(total = wall time of the whole command including writing JSON; 'vs Yams' = total / Yams compose of the YAML file)"

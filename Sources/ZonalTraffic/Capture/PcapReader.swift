@@ -1,0 +1,48 @@
+/// Walks a classic libpcap file (microsecond or nanosecond, either byte order, any snapshot length).
+///
+/// Layout from the libpcap file format (draft-ietf-opsawg-pcap): a 24-byte header, then per packet a 16-byte record
+/// header (seconds, fraction, captured length, original length) followed by the captured bytes.
+public enum PcapReader {
+    /// Packets larger than this are taken as damage rather than trusted (libpcap itself caps records at 256 KiB).
+    static let maximumRecord = 16 * 1024 * 1024
+
+    /// Hands each packet to `sink` in order; returns the damage that stopped the walk early, if any.
+    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+                            into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
+        let bytes = file.bytes
+        guard let magic = bytes.u32le(0), bytes.count >= 24 else {
+            throw .badHeader(path: file.path, offset: 0, reason: "the pcap header is shorter than 24 bytes")
+        }
+        let bigEndian = magic == 0xD4C3_B2A1 || magic == 0x4D3C_B2A1
+        let nanoseconds = magic == 0xA1B2_3C4D || magic == 0x4D3C_B2A1
+        // The upper bits of the link type field carry FCS information in recent libpcap; the type is the low 28 bits.
+        let linkType = bytes.u32(20, bigEndian: bigEndian)! & 0x0FFF_FFFF
+        var offset = 24
+        var number = firstNumber
+        var walk = WalkProgress(file: file, report: progress)
+        while offset < bytes.count {
+            guard let seconds = bytes.u32(offset, bigEndian: bigEndian), let fraction = bytes.u32(offset + 4, bigEndian: bigEndian),
+                  let captured = bytes.u32(offset + 8, bigEndian: bigEndian), let original = bytes.u32(offset + 12, bigEndian: bigEndian)
+            else {
+                return CaptureDamage(path: file.path, offset: offset, packet: number,
+                                     reason: "the file ends inside a packet record header (\(bytes.count - offset) of 16 bytes)")
+            }
+            let length = Int(captured)
+            guard length <= maximumRecord else {
+                return CaptureDamage(path: file.path, offset: offset, packet: number,
+                                     reason: "the record claims \(length) captured bytes, more than any capture holds")
+            }
+            guard let data = bytes.slice(offset + 16, length) else {
+                return CaptureDamage(path: file.path, offset: offset, packet: number,
+                                     reason: "the file ends inside the packet (\(bytes.count - offset - 16) of \(length) bytes)")
+            }
+            let timestamp = Int64(seconds) * 1_000_000_000 + Int64(fraction) * (nanoseconds ? 1 : 1000)
+            sink.add(CapturedPacket(number: number, timestamp: timestamp, linkType: linkType, data: data, originalLength: Int(original)))
+            number += 1
+            offset += 16 + length
+            walk.advance(to: offset, packets: number - firstNumber)
+        }
+        progress(offset, number - firstNumber)
+        return nil
+    }
+}
