@@ -166,3 +166,25 @@ struct ServerBehaviourTests {
         }
     }
 }
+
+/// The version diff uses `zonal diff`'s ModelDiffer and stays inside one model.
+struct VersionDiffTests {
+    @Test func theDiffShowsWhatChangedAndRefusesOtherModels() async throws {
+        let fixture = try await ServerFixture.make()
+        let engineer = AuditActor(user: fixture.users[.engineer]!, authContext: "test", sourceAddress: "test")
+        let changed = ServerFixture.plant.replacingOccurrences(of: "sl-target: 2", with: "sl-target: 3")
+        let second = try await fixture.store.saveModel(ModelDraft(projectID: fixture.project.id, modelName: "plant", content: changed, comment: "raise ctl", baseVersionID: fixture.version.id), by: engineer)
+        let other = try await fixture.store.saveModel(ModelDraft(projectID: fixture.project.id, modelName: "other", content: ServerFixture.plant, comment: "", baseVersionID: nil), by: engineer)
+        try await fixture.test { client in
+            let diff = try await client.call(.get, "/api/v1/versions/\(second.id)/diff", token: fixture.tokens[.viewer])
+            #expect(diff.status == .ok, "\(diff.text)")
+            #expect(diff.text.contains("ctl"))
+            let page = try await client.call(.get, "/versions/\(second.id)/diff?against=\(fixture.version.id)", token: fixture.tokens[.viewer])
+            #expect(page.status == .ok && page.text.contains("ctl"))
+            let crossModel = try await client.call(.get, "/api/v1/versions/\(second.id)/diff?against=\(other.id)", token: fixture.tokens[.viewer])
+            #expect(crossModel.status == .badRequest)
+            let first = try await client.call(.get, "/api/v1/versions/\(fixture.version.id)/diff", token: fixture.tokens[.viewer])
+            #expect(first.status == .badRequest)
+        }
+    }
+}

@@ -70,6 +70,10 @@ enum APIRoutes {
             }
         },
 
+        Endpoint(.get, "/api/v1/versions/:version/diff", .api, policy: .readProject, project: .versionParameter) { input in
+            JSONBody.raw(DiffReport.json(try await VersionDiff.diff(input)))
+        },
+
         Endpoint(.post, "/api/v1/versions/:version/submit", .api, policy: .writeProject(.assessor), project: .versionParameter) { input in
             JSONBody.response(try await input.store.submitForApproval(versionID: try input.parameter("version"), by: input.context.actor))
         },
@@ -184,6 +188,24 @@ enum AuditRun {
         _ = try await input.store.record(AuditEvent(action: "audit.verify", objectType: "audit-log", objectID: String(report.size), objectHash: report.root.hexString,
                                                     result: report.exitCode == 0 ? .success : .error, payload: ["violations": String(report.violations.count)]), by: input.context.actor)
         return report
+    }
+}
+
+/// What changed between two versions of one model (`?against=ID`, default the previous version): the same `ModelDiffer`
+/// as `zonal diff`.
+enum VersionDiff {
+    static func diff(_ input: EndpointInput) async throws -> ModelDiff {
+        let version = try await APIRoutes.requireVersion(input)
+        let history = try await input.store.modelVersions(projectID: version.projectID, modelName: version.modelName)
+        let againstID = input.request.uri.queryParameters.get("against", as: Int64.self) ?? history.last { $0.number < version.number }?.id
+        // Only versions of the same model: membership was checked for this version's project and no other.
+        guard let againstID, let old = history.first(where: { $0.id == againstID }) else {
+            throw APIError.badRequest("name a version of the same model with ?against=ID (version 1 has no previous version)")
+        }
+        guard case let .assessed(oldAssessment) = await input.server.analyses.outcome(of: old),
+              case let .assessed(newAssessment) = await input.server.analyses.outcome(of: version)
+        else { throw APIError(status: .unprocessableContent, code: "invalid-model", message: "one of the two versions is not a valid model") }
+        return ModelDiffer.diff(old: oldAssessment, new: newAssessment)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ZonalAnalysis
+import ZonalReports
 import ZonalStore
 
 /// The server-rendered pages. They stay plain on purpose: the reports branch builds the HTML report and the SVG zone &
@@ -71,6 +72,13 @@ enum PageRoutes {
 
         Endpoint(.get, "/versions/:version", .page, policy: .readProject, project: .versionParameter) { input in
             try await VersionPage.render(input)
+        },
+
+        Endpoint(.get, "/versions/:version/diff", .page, policy: .readProject, project: .versionParameter) { input in
+            let diff = try await VersionDiff.diff(input)
+            let id = try input.parameter("version")
+            return Page.response("What changed", identity: input.identity,
+                                 "<p><a href=\"/versions/\(id)\">← version</a></p><pre class=\"card\">\(DiffReport.text(diff, style: TextStyle(colored: false)))</pre>")
         },
 
         Endpoint(.post, "/versions/:version/submit", .page, policy: .writeProject(.assessor), project: .versionParameter) { input in

@@ -18,9 +18,11 @@ enum VersionPage {
         <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p></div>
         """
         body = "\(body)\(analysis(await input.server.analyses.outcome(of: version)))"
-        let rows: [HTML] = history.reversed().map { "<tr><td class=\"num\"><a href=\"/versions/\($0.id)\">\($0.number)</a></td><td>\($0.author)</td><td>\($0.createdAt)</td><td>\($0.comment)</td></tr>" }
-        // A diff between versions belongs here once ZonalAnalysis's ModelDiff (reports branch) is merged.
-        body = "\(body)<h2>Versions</h2><table><thead><tr><th>#</th><th>Author</th><th>Saved</th><th>Comment</th></tr></thead><tbody>\(rows)</tbody></table>"
+        let rows: [HTML] = history.reversed().map { other in
+            let compare: HTML = other.id == version.id ? "" : "<a href=\"/versions/\(version.id)/diff?against=\(other.id)\">compare with this</a>"
+            return "<tr><td class=\"num\"><a href=\"/versions/\(other.id)\">\(other.number)</a></td><td>\(other.author)</td><td>\(other.createdAt)</td><td>\(other.comment)</td><td>\(compare)</td></tr>"
+        }
+        body = "\(body)<h2>Versions</h2><table><thead><tr><th>#</th><th>Author</th><th>Saved</th><th>Comment</th><th>Diff</th></tr></thead><tbody>\(rows)</tbody></table>"
         if identity.user.role == .assessor, approval == nil {
             body = "\(body)<form class=\"card\" method=\"post\" action=\"/versions/\(version.id)/submit\">\(Page.csrf(identity))<p>Submit version \(version.number) to an approver (IEC 62443-3-2 ZCR 7).</p><button>Submit for approval</button></form>"
         }
