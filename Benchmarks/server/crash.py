@@ -29,10 +29,14 @@ def main():
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = subprocess.Popen([args.zonal, "serve", "--insecure-cookies", "--port", str(port)] + db, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_until_up(base)
-        if project is None:
-            project, token = set_up(base)
-        else:
+        try:
+            wait_until_up(base)
+            if project is None:
+                project, token = set_up(base)
+        except BaseException:
+            server.kill()
+            raise
+        if round > 1:
             missing = [v for v in acknowledged if not exists(base, token, v)]
             if missing:
                 failures.append(f"round {round}: {len(missing)} acknowledged writes missing after the kill, e.g. {missing[:5]}")
