@@ -16,7 +16,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // 4.x for CryptoExtras' scrypt with an explicit memory limit (ZonalStore); ZonalReports uses only SHA256.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
@@ -27,9 +33,23 @@ let package = Package(
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", "ZonalFirewall", .product(name: "Mustache", package: "swift-mustache"),
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Templates")]),
+        .target(
+            name: "ZonalStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "ZonalServer",
+            dependencies: ["ZonalStore", "ZonalReports", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .executableTarget(
             name: "zonal",
-            dependencies: ["ZonalReports", "ZonalFirewall", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ZonalReports", "ZonalFirewall", "ZonalStore", "ZonalServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "zonal-bench",
@@ -41,12 +61,14 @@ let package = Package(
         .testTarget(name: "IEC62443Tests", dependencies: ["IEC62443"]),
         .testTarget(name: "ZonalModelTests", dependencies: ["ZonalModel", "ZonalTestSupport"]),
         .testTarget(name: "ZonalAnalysisTests", dependencies: ["ZonalAnalysis", "ZonalTestSupport"]),
-        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalCaptureGenerator"]),
+        .testTarget(name: "ZonalCLITests", dependencies: ["zonal", "ZonalCaptureGenerator", "ZonalStore"]),
         .testTarget(name: "ZonalReportsTests", dependencies: ["ZonalReports", "ZonalTestSupport"], resources: [.copy("Resources"), .copy("Golden")]),
         .target(name: "ZonalCaptureGenerator", dependencies: ["ZonalTraffic"], path: "Benchmarks/traffic/CaptureGenerator"),
         .executableTarget(name: "zonal-capgen", dependencies: ["ZonalCaptureGenerator"], path: "Benchmarks/traffic/capgen"),
         .testTarget(name: "ZonalTrafficTests", dependencies: ["ZonalTraffic", "ZonalAnalysis", "ZonalCaptureGenerator", "ZonalTestSupport"],
                     exclude: ["RealStacks"]),
         .testTarget(name: "ZonalFirewallTests", dependencies: ["ZonalFirewall", "ZonalAnalysis"]),
+        .testTarget(name: "ZonalServerTests", dependencies: ["ZonalServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "ZonalStoreTests", dependencies: ["ZonalStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -12,4 +12,8 @@ enum ExitStatus {
     static let damagedInput = ExitCode(4)
     /// An external program a requested output needs (headless Chromium for PDF) is not installed or failed.
     static let toolUnavailable = ExitCode(5)
+    /// `zonal audit`: the audit log or a proof fails verification.
+    static let integrityViolation = ExitCode(1)
+    /// `zonal audit`: verification could not be carried out (missing database, key, or unreadable input).
+    static let cannotVerify = ExitCode(2)
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `zonal` command: IEC 62443 zone & conduit models checked by a machine.
 @main
-struct Zonal: ParsableCommand {
+struct Zonal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zonal",
         abstract: "Check an IEC 62443 zone & conduit model against the standard and the plant's needs.",
@@ -14,6 +14,7 @@ struct Zonal: ParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, RequirementsCommand.self, PathsCommand.self, CatalogCommand.self, RulesCommand.self, SchemaCommand.self,
                       ReportCommand.self, CRSCommand.self, DiagramCommand.self, DiffCommand.self, RiskCommand.self, TrafficCommand.self,
-                      FirewallCommand.self]
+                      FirewallCommand.self,
+                      AuditCommand.self, UsersCommand.self, ServeCommand.self]
     )
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+extension SQLZonalStore {
+    public func createUser(name: String, role: Role, passwordHash: String, by actor: AuditActor) async throws -> User {
+        guard Self.isValidName(name) else { throw StoreError.invalidInput("user name '\(name)' must be 1-64 letters, digits, '.', '-' or '_'") }
+        let createdAt = timestamp
+        do {
+            return try await change(by: actor) { session in
+                let rows = try await session.query("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id", [.text(name), .text(role.rawValue), .text(passwordHash), .text(createdAt)])
+                let user = User(id: try rows[0].int("id"), name: name, role: role, passwordHash: passwordHash, createdAt: createdAt)
+                return (user, AuditEvent(action: "user.create", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState), payload: ["role": role.rawValue]))
+            }
+        } catch {
+            throw Self.translate(error, duplicate: "user '\(name)'")
+        }
+    }
+
+    public func user(named name: String) async throws -> User? {
+        try await database.read { try await $0.queryOne("SELECT * FROM users WHERE name = ?", [.text(name)]) }.map(User.init(row:))
+    }
+
+    public func user(id: Int64) async throws -> User? {
+        try await database.read { try await $0.queryOne("SELECT * FROM users WHERE id = ?", [.integer(id)]) }.map(User.init(row:))
+    }
+
+    public func users() async throws -> [User] {
+        try await database.read { try await $0.query("SELECT * FROM users ORDER BY name") }.map(User.init(row:))
+    }
+
+    public func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User {
+        try await change(by: actor) { session in
+            guard let row = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(userID)]) else { throw StoreError.notFound("user \(userID)") }
+            var user = try User(row: row)
+            let previous = user.role
+            try await session.execute("UPDATE users SET role = ? WHERE id = ?", [.text(role.rawValue), .integer(userID)])
+            user.role = role
+            return (user, AuditEvent(action: "user.role.change", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState), payload: ["from": previous.rawValue, "to": role.rawValue]))
+        }
+    }
+
+    public func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, by actor: AuditActor) async throws -> User? {
+        let at = now()
+        return try await change(by: actor) { session in
+            guard let row = try await session.queryOne("SELECT * FROM users WHERE name = ?", [.text(name)]) else {
+                return (nil, AuditEvent(action: "auth.login.failed", objectType: "user", objectID: name, result: .denied, payload: ["reason": "unknown user"]))
+            }
+            var user = try User(row: row)
+            if succeeded {
+                user.failedLogins = 0
+                user.lockedUntil = nil
+            } else {
+                user.failedLogins += 1
+                if user.failedLogins >= policy.maximumFailures {
+                    user.lockedUntil = Timestamp.format(at.addingTimeInterval(TimeInterval(policy.lockSeconds)))
+                }
+            }
+            try await session.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", [.integer(Int64(user.failedLogins)), user.lockedUntil.sql, .integer(user.id)])
+            let event = succeeded
+                ? AuditEvent(action: "auth.login", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState))
+                : AuditEvent(action: "auth.login.failed", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState), result: .denied,
+                             payload: ["failures": String(user.failedLogins), "lockedUntil": user.lockedUntil ?? ""])
+            return (user, event)
+        }
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 64 && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0) }
+    }
+}
+
+extension User {
+    init(row: SQLRow) throws {
+        guard let role = Role(rawValue: try row.text("role")) else { throw StoreError.corrupt("unknown role \(try row.text("role"))") }
+        self.init(id: try row.int("id"), name: try row.text("name"), role: role, passwordHash: try row.text("password_hash"),
+                  createdAt: try row.text("created_at"), failedLogins: Int(try row.int("failed_logins")), lockedUntil: try row.optionalText("locked_until"))
+    }
+
+    /// True while a lockout is in force at `date`.
+    public func isLocked(at date: Date) -> Bool {
+        guard let lockedUntil, let until = Timestamp.parse(lockedUntil) else { return false }
+        return date < until
+    }
+}

@@ -1,0 +1,58 @@
+/// Everything Zonal keeps: users, projects, memberships, immutable model versions, approvals, tokens and the audit log.
+/// Every state-changing call appends its audit entry in the same transaction as the change (no entry, no change).
+public protocol ZonalStore: Sendable {
+    // Users
+    func createUser(name: String, role: Role, passwordHash: String, by actor: AuditActor) async throws -> User
+    func user(named name: String) async throws -> User?
+    func user(id: Int64) async throws -> User?
+    func users() async throws -> [User]
+    func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User
+    /// Records a sign-in attempt for `name` (which may not exist) and updates the lockout counters.
+    func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, by actor: AuditActor) async throws -> User?
+
+    // Projects and membership
+    func createProject(name: String, by actor: AuditActor) async throws -> Project
+    func projects() async throws -> [Project]
+    func project(id: Int64) async throws -> Project?
+    func addMember(projectID: Int64, userID: Int64, by actor: AuditActor) async throws -> Membership
+    func members(projectID: Int64) async throws -> [Membership]
+    func isMember(userID: Int64, projectID: Int64) async throws -> Bool
+
+    // Model versions
+    func saveModel(_ draft: ModelDraft, by actor: AuditActor) async throws -> ModelVersion
+    func modelVersion(id: Int64) async throws -> ModelVersion?
+    func modelVersions(projectID: Int64, modelName: String) async throws -> [ModelVersion]
+    /// The latest version of every model in the project.
+    func latestModels(projectID: Int64) async throws -> [ModelVersion]
+
+    // Approvals (ZCR 7)
+    func submitForApproval(versionID: Int64, by actor: AuditActor) async throws -> Approval
+    func decide(versionID: Int64, decision: ApprovalDecision, contentHash: String, comment: String, by actor: AuditActor) async throws -> Approval
+    func approval(versionID: Int64) async throws -> Approval?
+
+    // Bearer tokens
+    func createToken(userID: Int64, name: String, scopes: [TokenScope], by actor: AuditActor) async throws -> IssuedToken
+    func bearer(secret: String) async throws -> (token: APIToken, user: User)?
+    func revokeToken(id: Int64, by actor: AuditActor) async throws -> APIToken
+
+    // Audit log
+    /// Appends an event without a business change (denied request, verification run, export) in its own transaction.
+    func record(_ event: AuditEvent, by actor: AuditActor) async throws -> AuditEntry
+    func auditEntries(after seq: Int64, limit: Int) async throws -> [AuditEntry]
+    /// Everything verification needs, read in one snapshot.
+    func auditSnapshot() async throws -> AuditSnapshot
+}
+
+/// When repeated failed sign-ins lock an account, and for how long.
+public struct LockoutPolicy: Sendable, Equatable {
+    public let maximumFailures: Int
+    public let lockSeconds: Int
+
+    public init(maximumFailures: Int, lockSeconds: Int) {
+        self.maximumFailures = maximumFailures
+        self.lockSeconds = lockSeconds
+    }
+
+    /// Five failures lock the account for fifteen minutes.
+    public static let standard = LockoutPolicy(maximumFailures: 5, lockSeconds: 900)
+}

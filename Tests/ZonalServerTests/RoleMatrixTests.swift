@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ZonalServer
+@testable import ZonalStore
+
+/// Every route against every role: allowed roles get through the policy (any status but 401/403), the others get 403,
+/// non-members get 403 on project routes, and anonymous callers get 401 (API) or a redirect to sign-in (pages).
+struct RoleMatrixTests {
+    static let denial = "your role or project membership does not allow this"
+
+    static func uri(_ endpoint: Endpoint, _ fixture: ServerFixture) -> String {
+        endpoint.path
+            .replacingOccurrences(of: ":project", with: String(fixture.project.id))
+            .replacingOccurrences(of: ":version", with: String(fixture.version.id))
+            .replacingOccurrences(of: ":model", with: "plant")
+            .replacingOccurrences(of: ":user", with: String(fixture.users[.viewer]!.id))
+    }
+
+    /// A well-formed body for each write, so an allowed call fails (if at all) for business reasons, never for access.
+    static func body(_ endpoint: Endpoint, _ fixture: ServerFixture) -> String? {
+        switch (endpoint.method, endpoint.path) {
+        case (.post, "/api/v1/tokens"): return #"{"name":"ci","scopes":["read"]}"#
+        case (.post, "/api/v1/projects"): return #"{"name":"Project \#(UUID().uuidString)"}"#
+        case (.post, "/api/v1/projects/:project/members"): return #"{"userID":\#(fixture.users[.admin]!.id)}"#
+        case (.post, "/api/v1/projects/:project/models/:model/versions"): return #"{"content":"zonal: 1\n","comment":"c","baseVersionID":null}"#
+        case (.post, "/api/v1/versions/:version/decision"): return #"{"decision":"approve","contentHash":"\#(fixture.version.contentHash)","comment":"ok"}"#
+        case (.post, "/api/v1/users"): return #"{"name":"u\#(Int.random(in: 0 ... 1_000_000))","role":"viewer","password":"long enough password"}"#
+        case (.put, "/api/v1/users/:user/role"): return #"{"role":"viewer"}"#
+        default: return endpoint.method == .get ? nil : ""
+        }
+    }
+
+    @Test func everyRouteAgainstEveryRole() async throws {
+        let fixture = try await ServerFixture.make()
+        let endpoints = fixture.server.endpoints
+        try await fixture.test { client in
+            for endpoint in endpoints {
+                let allowed = endpoint.policy.roles
+                for role in Role.allCases {
+                    let response = try await client.call(endpoint.method, Self.uri(endpoint, fixture), token: fixture.tokens[role], json: Self.body(endpoint, fixture))
+                    // A policy denial, as opposed to a 403 for another reason (a login form without its CSRF token).
+                    let denied = response.status == .forbidden && response.text.contains(Self.denial)
+                    if allowed.contains(role) {
+                        #expect(!denied && response.status != .unauthorized, "\(endpoint.method) \(endpoint.path) as \(role): \(response.status) \(response.text.prefix(200))")
+                    } else {
+                        #expect(denied, "\(endpoint.method) \(endpoint.path) as \(role) must be forbidden: \(response.status)")
+                    }
+                }
+                if endpoint.policy.needsIdentity {
+                    let anonymous = try await client.call(endpoint.method, Self.uri(endpoint, fixture), json: Self.body(endpoint, fixture))
+                    #expect(anonymous.status == (endpoint.kind == .api ? .unauthorized : .found), "\(endpoint.method) \(endpoint.path) anonymously: \(anonymous.status)")
+                }
+                if endpoint.project != .none, allowed.contains(.engineer) {
+                    let outsider = try await client.call(endpoint.method, Self.uri(endpoint, fixture), token: fixture.outsiderToken, json: Self.body(endpoint, fixture))
+                    #expect(outsider.status == .forbidden && outsider.text.contains(Self.denial), "\(endpoint.method) \(endpoint.path) by a non-member: \(outsider.status)")
+                }
+            }
+        }
+        // Every denial is on the record.
+        let denied = try await fixture.store.auditEntries(after: 0, limit: 10_000).filter { $0.action == "access.denied" }
+        #expect(denied.count > 20)
+        #expect(denied.allSatisfy { $0.result == .denied })
+    }
+
+    @Test func rolesAreDisjointWhereTheIssueSaysSo() async throws {
+        let fixture = try await ServerFixture.make()
+        func roles(_ method: HTTPRequest.Method, _ path: String) -> Set<Role> {
+            fixture.server.endpoints.first { $0.method == method && $0.path == path }!.policy.roles
+        }
+        #expect(roles(.post, "/api/v1/versions/:version/decision") == [.approver])
+        #expect(roles(.post, "/api/v1/versions/:version/submit") == [.assessor])
+        #expect(roles(.post, "/api/v1/projects/:project/models/:model/versions") == [.engineer])
+        #expect(roles(.get, "/api/v1/audit/entries") == [.auditor])
+        #expect(roles(.get, "/api/v1/users") == [.admin])
+        #expect(!roles(.get, "/api/v1/versions/:version/findings").contains(.admin))
+    }
+}

@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ZonalServer
+@testable import ZonalStore
+
+/// A server over a fresh SQLite store with one user per role (all members of one project), a bearer token each, a
+/// project and a model version. Requests go through the router in-process: no sockets at all.
+struct ServerFixture {
+    let server: ZonalServer
+    let store: SQLZonalStore
+    let project: Project
+    let version: ModelVersion
+    var users: [Role: User] = [:]
+    var tokens: [Role: String] = [:]
+    /// An engineer who is not a member of the project.
+    let outsiderToken: String
+
+    static let plant = """
+    zonal: 1
+    system: { name: Small plant }
+    zones:
+      - { id: corp, kind: enterprise, sl-target: 1, networks: [10.1.0.0/16] }
+      - { id: ctl, kind: control, sl-target: 2, networks: [10.2.0.0/16] }
+    assets:
+      - { id: hmi, zone: ctl, role: hmi, ip: 10.2.0.5 }
+      - { id: erp, zone: corp, role: server, ip: 10.1.0.9 }
+    flows:
+      - { id: reports, from: hmi, to: erp, protocol: https, port: 443 }
+    """
+
+    static func make(throttle: LoginThrottle = LoginThrottle()) async throws -> ServerFixture {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = SQLZonalStore(database: try SQLiteDatabase(path: directory.appendingPathComponent("zonal.sqlite").path), signingKey: AuditSigningKey(privateKey: .init()))
+        let root = AuditActor.hostOperator("root")
+        let hasher = PasswordHasher.testing
+        let project = try await store.createProject(name: "Crude Unit 1", by: root)
+        var users: [Role: User] = [:]
+        var tokens: [Role: String] = [:]
+        for role in Role.allCases {
+            let user = try await store.createUser(name: role.rawValue + "-user", role: role, passwordHash: try hasher.hash("password-\(role.rawValue)"), by: root)
+            users[role] = user
+            if role != .admin { _ = try await store.addMember(projectID: project.id, userID: user.id, by: root) }
+            tokens[role] = try await store.createToken(userID: user.id, name: "test", scopes: [.read, .write], by: root).secret
+        }
+        let outsider = try await store.createUser(name: "outsider", role: .engineer, passwordHash: try hasher.hash("password-outsider"), by: root)
+        let outsiderToken = try await store.createToken(userID: outsider.id, name: "test", scopes: [.read, .write], by: root).secret
+        let version = try await store.saveModel(ModelDraft(projectID: project.id, modelName: "plant", content: plant, comment: "first", baseVersionID: nil),
+                                                by: AuditActor(user: users[.engineer]!, authContext: "test", sourceAddress: "test"))
+        let server = ZonalServer(store: store, configuration: .init(secureCookies: true, lockout: LockoutPolicy(maximumFailures: 3, lockSeconds: 600), passwordHasher: .testing), throttle: throttle)
+        return ServerFixture(server: server, store: store, project: project, version: version, users: users, tokens: tokens, outsiderToken: outsiderToken)
+    }
+
+    /// Runs `body` with a client of the in-process router.
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await Application(router: server.router()).test(.router) { client in try await body(client) }
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The error code of a JSON error body.
+    var errorCode: String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
+        return (object["error"] as? [String: Any])?["code"] as? String
+    }
+}
+
+/// Request helpers.
+extension TestClientProtocol {
+    func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var fields = headers
+        if let token { fields[.authorization] = "Bearer \(token)" }
+        if json != nil { fields[.contentType] = "application/json" }
+        return try await execute(uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) })
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ZonalStore
+
+/// PostgreSQL's guards: grants deny the application role every rewrite, and triggers deny even the tables' owner
+/// (AUDIT.md, "Database guards"). Runs wherever the contract suite runs on PostgreSQL.
+struct PostgresGuardTests {
+    static var enabled: Bool { Backend.available.contains(.postgresql) }
+
+    static let columns = "seq, timestamp, actor, actor_role, auth_context, source_address, action, object_type, object_id, object_hash, result, payload, leaf_hash"
+    static let rewrites = [
+        "UPDATE audit_entries SET actor = 'mallory' WHERE seq = 2",
+        "DELETE FROM audit_entries WHERE seq = 2",
+        "TRUNCATE audit_entries",
+        "INSERT INTO audit_entries (\(columns)) SELECT \(columns) FROM audit_entries WHERE seq = 2 ON CONFLICT (seq) DO UPDATE SET actor = 'mallory'",
+        "INSERT INTO audit_entries (\(columns)) SELECT seq + 10, timestamp, actor, actor_role, auth_context, source_address, action, object_type, object_id, object_hash, result, payload, leaf_hash FROM audit_entries WHERE seq = 3",
+        "UPDATE audit_checkpoints SET note = 'x'",
+        "DELETE FROM audit_checkpoints",
+        "TRUNCATE audit_checkpoints",
+        "DELETE FROM audit_keys",
+        "DROP TRIGGER audit_entries_no_change ON audit_entries",
+        "ALTER TABLE audit_entries DISABLE TRIGGER USER",
+    ]
+
+    @Test(.enabled(if: enabled), arguments: rewrites)
+    func theApplicationRoleCannotRewriteTheLog(_ sql: String) async throws {
+        let fixture = try await StoreFixture.make(.postgresql)
+        _ = try await fixture.populate()
+        let error = await #expect(throws: (any Error).self) { try await fixture.store.database.write { try await $0.execute(sql, []) } }
+        let message = String(reflecting: error)
+        #expect(message.contains("permission denied") || message.contains("must be owner") || message.contains("must be the next number"), "\(message)")
+        #expect(try await fixture.verify().exitCode == 0)
+    }
+
+    /// Even a role that may (the owner or a superuser) is stopped by the triggers while they are enabled.
+    @Test(.enabled(if: enabled), arguments: Array(rewrites.prefix(9)))
+    func triggersStopEvenTheOwner(_ sql: String) async throws {
+        let fixture = try await StoreFixture.make(.postgresql)
+        _ = try await fixture.populate()
+        let error = await #expect(throws: (any Error).self) { try await fixture.tamper(sql) }
+        let message = String(reflecting: error)
+        #expect(message.contains("append-only") || message.contains("must be the next number"), "\(message)")
+    }
+
+    @Test(.enabled(if: enabled))
+    func guardsAreReportedPresentForTheApplicationRole() async throws {
+        let fixture = try await StoreFixture.make(.postgresql)
+        let guards = try await fixture.store.database.auditGuards()
+        #expect(guards.allSatisfy { $0.present }, "\(guards.filter { !$0.present })")
+        try await fixture.dropGuards()
+        #expect(try await fixture.store.database.auditGuards().filter { !$0.present }.count == PostgresAuditGuards.triggers.count)
+    }
+
+    @Test(.enabled(if: enabled))
+    func migrationsAreRecordedAndRerunsAreHarmless() async throws {
+        let fixture = try await StoreFixture.make(.postgresql)
+        #expect(try await fixture.store.database.appliedMigrations() == ["001-core", "002-audit"])
+        let admin = try #require(fixture.attacker as? PostgresDatabase)
+        let appRole = try #require(URLComponents(string: ProcessInfo.processInfo.environment[Backend.appVariable] ?? "")?.user)
+        try await admin.migrate(appRole: appRole)
+        #expect(try await fixture.store.database.appliedMigrations() == ["001-core", "002-audit"])
+    }
+}
