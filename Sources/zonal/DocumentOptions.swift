@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZonalAnalysis
+import ZonalModel
 import ZonalReports
 
 /// The formats of the documents (`report`, `crs`).
@@ -18,12 +19,14 @@ struct DocumentOptions: ParsableArguments {
         if format == .pdf && output.output == nil { throw ValidationError("--format pdf needs -o FILE.pdf") }
     }
 
-    /// Loads and assesses the model, then writes the document in `format`; PDF is the HTML printed by headless Chromium.
+    /// Loads and assesses the model, adds the findings `more` reads for it (captures, rulesets), then writes the document
+    /// in `format`; PDF is the HTML printed by headless Chromium.
     func write(_ model: ModelInput, as format: DocumentFormat, to output: OutputOptions,
-               html: (Assessment, ReportHeader) -> String, markdown: (Assessment, ReportHeader) -> String) throws {
+               html: (Assessment, ReportHeader) -> String, markdown: (Assessment, ReportHeader) -> String,
+               more: (SystemModel) throws -> [Finding] = { _ in [] }) throws {
         let loaded = try model.load()
         let header = try header(forModelAt: model.path)
-        let assessment = Analyzer.assess(loaded)
+        let assessment = Analyzer.assess(loaded).including(try more(loaded))
         switch format {
         case .html: try output.destination.write(html(assessment, header))
         case .markdown: try output.destination.write(markdown(assessment, header))

@@ -40,7 +40,7 @@ struct RiskAssessCommand: ParsableCommand {
 
     func run() throws {
         let context = AnalysisContext(model: try model.load())
-        guard let risk = RiskAssessor.assess(context) else {
+        guard let risk = context.risk else {
             Diagnostics.note("\(model.path) states no threat scenarios or risk criteria; add 'threat-scenarios:' (see docs/risk.md).")
             return
         }

@@ -32,8 +32,11 @@ struct CaptureInput: ParsableArguments {
     var noProgress = false
 
     /// Reads every capture; unreadable or unknown files end the command, damage is reported and kept for the exit code.
-    func read() throws -> TrafficObservation {
-        let bar = ProgressBar(enabled: !noProgress && isatty(STDERR_FILENO) == 1)
+    func read() throws -> TrafficObservation { try Self.read(captures, progress: !noProgress) }
+
+    /// Reads `captures` the same way for `zonal traffic` and `zonal report --capture`.
+    static func read(_ captures: [String], progress: Bool) throws -> TrafficObservation {
+        let bar = ProgressBar(enabled: progress && isatty(STDERR_FILENO) == 1)
         do {
             let observation = try TrafficReader.read(captures) { done, total, packets in bar.update(done: done, total: total, packets: packets) }
             bar.finish()

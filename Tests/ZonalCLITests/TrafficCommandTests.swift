@@ -4,7 +4,10 @@ import ZonalCaptureGenerator
 
 /// `zonal traffic` as a user or CI job runs it: formats, the JSON keys scripts rely on, and the exit codes.
 final class TrafficCommandTests: XCTestCase {
-    func files() throws -> (model: String, capture: String) {
+    func files() throws -> (model: String, capture: String) { try Self.plantFiles() }
+
+    /// The generated plant capture and its model in a fresh directory; `zonal report --capture` tests use them too.
+    static func plantFiles() throws -> (model: String, capture: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-traffic-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let writer = CaptureWriter(options: CaptureOptions(container: .pcapng))

@@ -54,6 +54,12 @@ final class ReportPageTests: XCTestCase {
             XCTAssertTrue(rendered.contains("class=\"sl-chart\""), "\(name): chart")
             for zone in e.assessment.zones { XCTAssertTrue(rendered.contains("id=\"chart-\(zone.id)\""), "\(name): chart panel \(zone.id)") }
             XCTAssertTrue(rendered.contains("id=\"findings-table\""), "\(name): findings table")
+            if e.assessment.risk != nil {
+                for map in ["Unmitigated risk", "Residual risk"] { XCTAssertTrue(rendered.contains("aria-label=\"\(map)\""), "\(name): \(map) heat map") }
+                XCTAssertTrue(rendered.contains("id=\"risk-register\""), "\(name): risk register")
+            } else {
+                XCTAssertFalse(rendered.contains("id=\"risk\""), "\(name): no risk section")
+            }
             let rows = rendered.components(separatedBy: "<span class=\"badge ").count - 1
             XCTAssertEqual(rows, 2 * e.assessment.findings.count, "\(name): one badge in the table and one in the detail per finding")
 

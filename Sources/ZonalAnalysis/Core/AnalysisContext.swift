@@ -16,6 +16,8 @@ public struct AnalysisContext: Sendable {
     public let zoneAssessments: [TargetAssessment]
     public let conduitAssessments: [TargetAssessment]
     public let attackPaths: [AttackPath]
+    /// The risk assessment, worked out once for the risk checks and the documents; nil when the model states no risk.
+    public private(set) var risk: RiskAssessment?
 
     public init(model: SystemModel, catalog: Catalog = .bundled) {
         self.model = model
@@ -46,6 +48,8 @@ public struct AnalysisContext: Sendable {
         zoneAssessments = model.zones.parallelMap(minimumChunk: 32) { evaluator.assessZone($0) }
         conduitAssessments = model.conduits.parallelMap { evaluator.assessConduit($0) }
         attackPaths = AttackPathFinder.find(model)
+        // The assessor reads the requirement assessments above, so it runs last, on the otherwise complete context.
+        risk = RiskAssessor.assess(self)
     }
 
     /// The route of a flow by id: its endpoint zones and verdict, worked out once.

@@ -10,10 +10,20 @@ public struct Assessment: Sendable {
     public let conduits: [TargetAssessment]
     public let attackPaths: [AttackPath]
     public let routes: [FlowRoute]
+    /// The risk register and SL-T derivation; nil when the model states no threat scenarios or risk criteria.
+    public let risk: RiskAssessment?
 
     /// Number of findings per severity.
     public var counts: [Severity: Int] {
         Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+    }
+
+    /// This assessment with the findings of other inputs (captures, firewall rulesets) merged in report order,
+    /// so one report shows them beside the model's own.
+    public func including(_ more: [Finding]) -> Assessment {
+        guard !more.isEmpty else { return self }
+        return Assessment(model: model, findings: (findings + more).sorted(by: Finding.reportOrder), zones: zones, conduits: conduits,
+                          attackPaths: attackPaths, routes: routes, risk: risk)
     }
 
     /// True when some finding is at or above `severity`.
@@ -30,7 +40,7 @@ public enum Analyzer {
         let findings = checks.map { CheckBox(check: $0) }.parallelMap(minimumChunk: 1) { $0.check.evaluate(context) }
             .flatMap { $0 }.sorted(by: Finding.reportOrder)
         return Assessment(model: model, findings: findings, zones: context.zoneAssessments, conduits: context.conduitAssessments,
-                          attackPaths: context.attackPaths, routes: context.routes)
+                          attackPaths: context.attackPaths, routes: context.routes, risk: context.risk)
     }
 }
 

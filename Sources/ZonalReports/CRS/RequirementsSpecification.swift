@@ -14,7 +14,8 @@ public struct RequirementsSpecification {
     struct RequirementLine { let id: String; let fr: String; let title: String; let met: Bool; let how: String }
     struct Section { let clause: String; let title: String }
     /// One of ZCR 6.5–6.9: the clause, its title and what the model states.
-    struct EnvironmentEntry { let clause: String; let title: String; let value: String? }
+    /// `details` are what the risk assessment adds: the threat scenarios (6.6) and the risk criteria in force (6.8).
+    struct EnvironmentEntry { let clause: String; let title: String; let value: String?; let details: [String]; let hasDetails: Bool }
 
     /// One zone or conduit as ZCR 6.4 describes it.
     struct Target {
@@ -26,8 +27,10 @@ public struct RequirementsSpecification {
         let assets: [AssetLine]
         let requirements: [RequirementLine]
         let unmet: Int
+        /// The risk-based SL-T rationale: one trace line per FR naming the scenarios that set it.
+        let rationale: [String]
         /// Stored, not computed: the templates read values by reflection.
-        let hasAssets: Bool, hasFlows: Bool
+        let hasAssets: Bool, hasFlows: Bool, hasRationale: Bool
     }
 
     let system: String, owner: String?, description: String?, file: String, date: String, digest: String
@@ -66,8 +69,12 @@ public struct RequirementsSpecification {
                        ("6.7", "Organisational security policies", "security-policies"), ("6.8", "Tolerable risk", "tolerable-risk"),
                        ("6.9", "Regulatory requirements", "regulatory-requirements")].map { clause, fallback, key in
             let section = Self.section("ZCR \(clause)", fallback: fallback)
-            return EnvironmentEntry(clause: section.clause, title: section.title, value: env[key])
+            let details = assessment.risk.map { Self.riskDetails(key, $0) } ?? []
+            return EnvironmentEntry(clause: section.clause, title: section.title, value: env[key], details: details, hasDetails: !details.isEmpty)
         }
+        let risk = assessment.risk
+        let derivedZones = Dictionary((risk?.zones ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let derivedConduits = Dictionary((risk?.conduits ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let zoneStatus = Dictionary(assessment.zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let conduitStatus = Dictionary(assessment.conduits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         zones = model.zones.map { zone in
@@ -78,7 +85,7 @@ public struct RequirementsSpecification {
             else if assets.contains(where: \.safety) { safety = "contains safety-related assets (" + assets.filter(\.safety).map(\.id).joined(separator: ", ") + ")" }
             else { safety = "not safety-related" }
             let routes = assessment.routes.filter { $0.fromZone == zone.id || $0.toZone == zone.id }
-            return Self.target(kind: "zone", id: zone.id, name: zone.name, status: zoneStatus[zone.id], facts: [
+            return Self.target(kind: "zone", id: zone.id, name: zone.name, status: zoneStatus[zone.id], derived: derivedZones[zone.id], risk: risk, facts: [
                 Fact(label: "Kind", value: zone.kind.rawValue + (zone.purdueLevel.map { ", Purdue level \(ZoneDiagram.number($0))" } ?? "")),
                 Fact(label: "Accountable organisation", value: zone.owner),
                 Fact(label: "Boundary", value: zone.specification.boundary),
@@ -100,7 +107,7 @@ public struct RequirementsSpecification {
                 default: false
                 }
             }
-            return Self.target(kind: "conduit", id: c.id, name: c.name ?? c.id, status: conduitStatus[c.id], facts: [
+            return Self.target(kind: "conduit", id: c.id, name: c.name ?? c.id, status: conduitStatus[c.id], derived: derivedConduits[c.id], risk: risk, facts: [
                 Fact(label: "Zones joined", value: c.zones.joined(separator: " and ")),
                 Fact(label: "Direction", value: direction),
                 Fact(label: "Enforcement", value: c.enforcement.rawValue),
@@ -114,8 +121,27 @@ public struct RequirementsSpecification {
         }
     }
 
-    private static func target(kind: String, id: String, name: String, status: TargetAssessment?, facts: [Fact], accessPoints: [String],
-                               connections: [String], routes: [FlowRoute], assets: [Asset]) -> Target {
+    /// What the risk assessment adds to ZCR 6.6 (the threat scenarios) and ZCR 6.8 (the criteria and the initial risk).
+    static func riskDetails(_ key: String, _ risk: RiskAssessment) -> [String] {
+        switch key {
+        case "threat-environment":
+            return risk.scenarios.map { s in
+                "Scenario \(s.scenario.id): \(s.scenario.source), a \(s.scenario.attacker.rawValue) attacker (SL \(s.requiredLevel.rawValue)), "
+                    + "enters through \(s.scenario.entry) against \(s.scenario.targets.joined(separator: ", ")); unmitigated \(s.unmitigated.describe(risk.criteria))"
+            }
+        case "tolerable-risk": return ["Risk criteria: " + RiskReport.criteriaSummary(risk), RiskReport.initialRiskLine(risk)]
+        default: return []
+        }
+    }
+
+    private static func target(kind: String, id: String, name: String, status: TargetAssessment?, derived: DerivedTarget?, risk: RiskAssessment?,
+                               facts: [Fact], accessPoints: [String], connections: [String], routes: [FlowRoute], assets: [Asset]) -> Target {
+        var facts = facts
+        var rationale: [String] = []
+        if let derived, let risk {
+            facts.append(Fact(label: "SL-T derived from risk", value: "\(derived.derived); declared \(derived.declared): \(RiskReport.comparison(derived))"))
+            rationale = RiskTrace.lines(derived, criteria: risk.criteria)
+        }
         let requirements = (status?.required ?? []).map { s in
             RequirementLine(id: s.requirement.id, fr: s.requirement.fr?.abbreviation ?? "", title: s.requirement.title, met: s.met,
                             how: s.met ? s.satisfiedBy.map(RequirementsReport.describe).joined(separator: "; ") : (s.remedy ?? ""))
@@ -139,6 +165,7 @@ public struct RequirementsSpecification {
                       assets: assets.map { a in
                           AssetLine(id: a.id, name: a.name ?? a.id, role: a.role, slCapability: a.component?.slCapability?.description ?? "not stated", safety: a.safety)
                       },
-                      requirements: requirements, unmet: requirements.filter { !$0.met }.count, hasAssets: !assets.isEmpty, hasFlows: !flows.isEmpty)
+                      requirements: requirements, unmet: requirements.filter { !$0.met }.count, rationale: rationale,
+                      hasAssets: !assets.isEmpty, hasFlows: !flows.isEmpty, hasRationale: !rationale.isEmpty)
     }
 }

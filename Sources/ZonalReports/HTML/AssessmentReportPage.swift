@@ -3,7 +3,8 @@ import ZonalAnalysis
 import ZonalModel
 
 /// `zonal report`: the assessment as one self-contained HTML page for an asset owner — summary with verdict per zone,
-/// the zone & conduit diagram, SL-T against SL-A per zone, findings, requirement gaps per zone and conduit, attack paths.
+/// the zone & conduit diagram, SL-T against SL-A per zone, findings, requirement gaps per zone and conduit, attack paths,
+/// and the risk assessment when the model states one.
 /// No network, no external assets: CSS and SVG are inline, and the print stylesheet makes print-to-PDF clean.
 public enum AssessmentReportPage {
     struct ZoneVerdict { let id: String, name: String, kind: String, slTarget: String, slAchieved: String, findings: Int, verdict: String, ok: Bool }
@@ -17,6 +18,7 @@ public enum AssessmentReportPage {
         let findings: [ReportViews.FindingView]
         let zones: [ReportViews.TargetView], conduits: [ReportViews.TargetView]
         let paths: [ReportViews.PathView]
+        let risk: RiskSection?
     }
 
     public static func html(_ assessment: Assessment, header: ReportHeader) -> String {
@@ -31,7 +33,8 @@ public enum AssessmentReportPage {
                     findingCount: assessment.findings.count, counts: ReportViews.counts(assessment), verdicts: verdicts(assessment),
                     diagram: ZoneDiagram.svg(assessment), chart: SecurityLevelChart.svg(assessment.zones),
                     findings: assessment.findings.map(ReportViews.finding), zones: assessment.zones.map(ReportViews.target),
-                    conduits: assessment.conduits.map(ReportViews.target), paths: assessment.attackPaths.map(ReportViews.path))
+                    conduits: assessment.conduits.map(ReportViews.target), paths: assessment.attackPaths.map(ReportViews.path),
+                    risk: assessment.risk.map(RiskSection.init))
     }
 
     /// Each zone's verdict: SL-T achieved or not, and whether findings of medium severity or worse remain on it.

@@ -28,7 +28,7 @@ enum ReportViews {
     }
 
     static func finding(_ f: Finding) -> FindingView {
-        FindingView(severity: f.severity.rawValue, check: f.check, title: CheckRegistry.check(f.check)?.title ?? f.check, clause: f.clause,
+        FindingView(severity: f.severity.rawValue, check: f.check, title: CheckRegistry.description(f.check)?.title ?? f.check, clause: f.clause,
                     location: f.location.description, subject: f.subject, message: f.message, remediation: f.remediation, evidence: Array(f.evidence.prefix(evidenceShown)),
                     hasEvidence: !f.evidence.isEmpty,
                     moreEvidence: f.evidence.count > evidenceShown ? "… and \(f.evidence.count - evidenceShown) more (see the requirement gaps)" : nil)

@@ -69,6 +69,8 @@ extension RequirementsSpecification.Target: MustacheParent {
         case "assets": assets
         case "requirements": requirements
         case "unmet": unmet
+        case "rationale": rationale
+        case "hasRationale": hasRationale
         case "hasAssets": hasAssets
         case "hasFlows": hasFlows
         default: nil

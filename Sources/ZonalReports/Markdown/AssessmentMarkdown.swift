@@ -36,7 +36,7 @@ public enum AssessmentMarkdown {
         guard !findings.isEmpty else { return "No findings.\n" }
         var out = ""
         for f in findings {
-            let title = CheckRegistry.check(f.check)?.title ?? f.check
+            let title = CheckRegistry.description(f.check)?.title ?? f.check
             out += "### \(f.severity.rawValue.uppercased()) \(f.check): \(MarkdownText.inline(title))\n\n"
             out += "- **where:** `\(f.location)` (\(MarkdownText.inline(f.subject)))\n"
             out += "- **finding:** \(MarkdownText.inline(f.message))\n"

@@ -89,9 +89,10 @@ public enum RiskReport {
         return out
     }
 
-    public static func markdown(_ risk: RiskAssessment) -> String {
+    /// `heading` lets the assessment report number the section.
+    public static func markdown(_ risk: RiskAssessment, heading: String = "Risk assessment") -> String {
         let c = risk.criteria
-        var out = "## Risk assessment\n\n\(MarkdownText.inline(criteriaSummary(risk))).\n\n\(MarkdownText.inline(initialRiskLine(risk))).\n\n"
+        var out = "## \(heading)\n\n\(MarkdownText.inline(criteriaSummary(risk))).\n\n\(MarkdownText.inline(initialRiskLine(risk))).\n\n"
         guard !risk.scenarios.isEmpty else { return out + "No threat scenario is stated, so no SL-T is derived and no residual risk judged.\n" }
         out += "### Risk register\n\n"
         out += "| " + registerHeader.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: registerHeader.count) + "\n"

@@ -12,7 +12,7 @@ public struct DeclaredTargetAboveDerivedCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        guard let risk = RiskAssessor.assess(context), !risk.scenarios.isEmpty else { return [] }
+        guard let risk = context.risk, !risk.scenarios.isEmpty else { return [] }
         // Conduits held to their zones' level carry no declaration of their own to question.
         return (risk.zones + risk.conduits.filter(\.declaredExplicitly)).compactMap { target in
             let above = target.above

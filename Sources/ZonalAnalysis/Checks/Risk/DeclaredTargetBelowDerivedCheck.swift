@@ -12,7 +12,7 @@ public struct DeclaredTargetBelowDerivedCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        guard let risk = RiskAssessor.assess(context) else { return [] }
+        guard let risk = context.risk else { return [] }
         return (risk.zones + risk.conduits).compactMap { target in
             let below = target.below
             guard !below.isEmpty else { return nil }

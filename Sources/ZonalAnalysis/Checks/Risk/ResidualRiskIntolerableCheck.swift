@@ -12,7 +12,7 @@ public struct ResidualRiskIntolerableCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        guard let risk = RiskAssessor.assess(context) else { return [] }
+        guard let risk = context.risk else { return [] }
         let c = risk.criteria
         return risk.scenarios.filter { !$0.residualTolerable }.map { s in
             var evidence = ["unmitigated: \(s.unmitigated.describe(c))"]
