@@ -21,14 +21,14 @@ struct PathsCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try model.load()
-        let context = AnalysisContext(model: loaded)
+        let paths = AnalysisContext(model: loaded).allAttackPaths()
         let destination = output.destination
         switch format {
-        case .text: try destination.write(PathsReport.text(context.attackPaths, style: destination.style))
-        case .json: try destination.write(PathsReport.json(context.attackPaths))
-        case .sarif: try destination.write(SARIFReport.paths(context.attackPaths, model: loaded))
-        case .csv: try destination.write(AssessmentCSV.paths(context.attackPaths))
-        case .markdown: try destination.write(AssessmentMarkdown.paths(context.attackPaths))
+        case .text: try destination.write(PathsReport.text(paths, style: destination.style))
+        case .json: try destination.write(PathsReport.json(paths))
+        case .sarif: try destination.write(SARIFReport.paths(paths, model: loaded))
+        case .csv: try destination.write(AssessmentCSV.paths(paths))
+        case .markdown: try destination.write(AssessmentMarkdown.paths(paths))
         }
     }
 }

@@ -47,9 +47,15 @@ public struct AnalysisContext: Sendable {
         let evaluator = RequirementEvaluator(model: model, catalog: catalog, assetsByZone: assetsByZone, conduitsByZone: conduitsByZone)
         zoneAssessments = model.zones.parallelMap(minimumChunk: 32) { evaluator.assessZone($0) }
         conduitAssessments = model.conduits.parallelMap { evaluator.assessConduit($0) }
-        attackPaths = AttackPathFinder.find(model)
+        attackPaths = AttackPathFinder.weakestPerEntryLevel(model)
         // The assessor reads the requirement assessments above, so it runs last, on the otherwise complete context.
         risk = RiskAssessor.assess(self)
+    }
+
+    /// The least protected path for every pair of entry zone and control or safety zone; `attackPaths` keeps, per
+    /// target, only the weakest path of each group of entry zones with the same SL-T, which is what the checks need.
+    public func allAttackPaths() -> [AttackPath] {
+        AttackPathFinder.find(model)
     }
 
     /// The route of a flow by id: its endpoint zones and verdict, worked out once.

@@ -36,4 +36,17 @@ final class WeakAttackPathCheckTests: XCTestCase {
         XCTAssertEqual(AnalysisContext(model: model).attackPaths, [], "the diodes point out of bpcs and sis")
         XCTAssertEqual(try findings(of: WeakAttackPathCheck(), in: PlantFixture.yaml()), [])
     }
+
+    func testEntriesWithTheSameLevelShareOneWeakestPathPerTarget() throws {
+        // A second enterprise zone at the same SL-T reaches bpcs through a plain VPN: the checks keep only that weakest path.
+        let zones = PlantFixture.zones + "\n  - { id: vendor, kind: external, sl-target: 1, networks: [10.200.0.0/24] }"
+        let conduits = firewalls + "\n  - { id: vendor-vpn, zones: [vendor, bpcs], enforcement: vpn }"
+        let context = AnalysisContext(model: try PlantFixture.load(PlantFixture.yaml(zones: zones, conduits: conduits)))
+        let all = context.allAttackPaths()
+        XCTAssertEqual(all.filter { $0.target == "bpcs" }.map(\.entry), ["corp", "vendor"])
+        let grouped = context.attackPaths.filter { $0.target == "bpcs" }
+        XCTAssertEqual(grouped.map(\.entry), ["vendor"])
+        XCTAssertEqual(grouped.first?.hops.map(\.conduit), ["vendor-vpn"])
+        XCTAssertEqual(context.attackPaths.count, 2, "one path per target (bpcs, sis) for the one SL-T group")
+    }
 }
