@@ -1,3 +1,4 @@
+import ZonalReports
 /// HTML text built by escaping every interpolated value: `HTML` values are trusted markup, `String`s never are.
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public private(set) var description: String
@@ -22,18 +23,6 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     /// Escapes the five characters that matter in text and attribute values.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        MarkupText.escape(text)
     }
 }
