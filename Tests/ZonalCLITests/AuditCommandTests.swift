@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ZonalTestSupport
 @testable import ZonalStore
 
 /// `zonal users add` and `zonal audit …` run as an operator would, with their exit codes.
@@ -14,25 +15,10 @@ final class AuditCommandTests: XCTestCase {
 
     /// Runs zonal with `input` on standard input and no audit key in the environment.
     func zonal(_ arguments: [String], input: String = "") throws -> ZonalCommandTests.Run {
-        let process = Process()
-        process.executableURL = ZonalCommandTests.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: AuditSigningKey.environmentVariable)
         environment["USER"] = "operator"
-        process.environment = environment
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return try ProgramRun.run(ZonalCommandTests.executable, arguments, in: URL(fileURLWithPath: directory), environment: environment, input: input)
     }
 
     func addUsers() throws {

@@ -1,13 +1,10 @@
 import Foundation
 import XCTest
+import ZonalTestSupport
 
 /// Runs the built `zonal` executable as a user or a CI job would, and checks what it prints and how it exits.
 final class ZonalCommandTests: XCTestCase {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Run = ProgramRun
 
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -27,22 +24,8 @@ final class ZonalCommandTests: XCTestCase {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try ProgramRun.run(executable, arguments, in: packageRoot,
+                           environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
     }
 
     func temporaryFile(_ name: String, _ contents: String) throws -> String { try Self.temporaryFile(name, contents) }

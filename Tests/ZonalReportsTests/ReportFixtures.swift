@@ -2,6 +2,7 @@ import Foundation
 import ZonalAnalysis
 import ZonalModel
 import ZonalReports
+import ZonalTestSupport
 
 /// The shipped examples, loaded the way the CLI loads them (paths relative to the package root), for the report tests.
 enum ReportFixtures {
@@ -32,17 +33,7 @@ enum ReportFixtures {
 
     /// Runs a program to completion and returns its exit status and output.
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let run = try ProgramRun.run(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: directory)
+        return (run.status, run.stdout, run.stderr)
     }
 }
