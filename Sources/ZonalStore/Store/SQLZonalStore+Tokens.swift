@@ -39,6 +39,12 @@ extension SQLZonalStore {
     }
 }
 
+extension SQLZonalStore {
+    public func tokens(userID: Int64) async throws -> [APIToken] {
+        try await database.read { try await $0.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id DESC", [.integer(userID)]) }.map(APIToken.init(row:))
+    }
+}
+
 /// A token and its owner, returned together from one read.
 private struct BearerMatch: Sendable {
     let token: APIToken
