@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import ZonalServer
+@testable import ZonalServer
 @testable import ZonalStore
 
 /// Evidence over the API and the pages: upload limits, target checks, safe downloads, and an audit entry for each.
@@ -156,5 +156,39 @@ struct EvidenceTests {
             #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(response.text.contains("larger than the evidence limit of 2 KiB"))
         }
+    }
+}
+
+/// The Content-Disposition reading behind uploads, for the names browsers and curl actually send.
+struct MultipartFormTests {
+    @Test(arguments: [
+        (#"form-data; name="file"; filename="a;b=c.pdf""#, "file", "a;b=c.pdf"),
+        (#"form-data; name="file"; filename="C:\Users\me\report.pdf""#, "file", #"C:\Users\me\report.pdf"#),
+        (#"form-data; name=file; filename=plain.txt"#, "file", "plain.txt"),
+        (#"form-data; name="file"; filename="fallback.pdf"; filename*=UTF-8''na%C3%AFve%20plan.pdf"#, "file", "naïve plan.pdf"),
+        (#"form-data; name="file"; filename="""#, "file", ""),
+    ])
+    func dispositionParameters(_ header: String, _ name: String, _ filename: String) throws {
+        let parameters = MultipartForm.dispositionParameters(header)
+        #expect(parameters["name"] == name)
+        #expect(parameters["filename"] == filename)
+    }
+
+    @Test func baseNamesDropDirectoriesAndControlCharacters() {
+        #expect(MultipartForm.baseName(#"C:\Users\me\report.pdf"#) == "report.pdf")
+        #expect(MultipartForm.baseName("../../etc/passwd") == "passwd")
+        #expect(MultipartForm.baseName("tab\there.txt") == "tabhere.txt")
+        #expect(MultipartForm.mediaType("Application/PDF; name=x") == "application/pdf")
+        #expect(MultipartForm.mediaType("not a type") == "application/octet-stream")
+        #expect(MultipartForm.mediaType(nil) == "application/octet-stream")
+    }
+
+    @Test func aBodyWithTwoFieldsAndAFileParses() throws {
+        let body = MultipartBody.make(fields: [("csrf", "t0k3n"), ("comment", "line one\r\nline two")], file: (name: "x.bin", type: "application/octet-stream", bytes: [0, 13, 10, 45, 45, 255]))
+        let form = try MultipartForm.parse(Array(body.readableBytesView), boundary: MultipartBody.boundary)
+        #expect(form.fields == ["csrf": "t0k3n", "comment": "line one\r\nline two"])
+        #expect(form.files.count == 1 && form.files[0].bytes == [0, 13, 10, 45, 45, 255] && form.files[0].filename == "x.bin")
+        #expect(MultipartForm.boundary(contentType: #"multipart/form-data; boundary="abc def""#) == "abc def")
+        #expect(MultipartForm.boundary(contentType: "application/json") == nil)
     }
 }

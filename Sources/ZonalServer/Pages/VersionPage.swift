@@ -71,7 +71,7 @@ enum VersionPage {
                 let gap = zone.gap.keys.sorted().map { "\($0.abbreviation) −\(zone.gap[$0]!)" }.joined(separator: " ")
                 let files = count(EvidenceTarget(kind: .zone, id: zone.id))
                 return .init(cells: ["\(zone.id)", "\(zone.name)", "\(zone.slTarget.description)", "\(zone.slAchieved.description)",
-                                     gap.isEmpty ? "<span class=\"state-approved\">none</span>" : "<span class=\"error\">\(gap)</span>", "\(files)"],
+                                     gap.isEmpty ? "<span class=\"ok\">none</span>" : "<span class=\"error\">\(gap)</span>", "\(files)"],
                              keys: [.text(zone.id), .text(zone.name), .text(zone.slTarget.description), .text(zone.slAchieved.description), .number(Int64(zone.gap.count)), .number(Int64(files))])
             }
             let findings = SortableTable(id: "findings", [.init(key: "severity", title: "Severity"), .init(key: "check", title: "Check"), .init(key: "subject", title: "Subject"),
@@ -102,10 +102,12 @@ enum VersionPage {
                              keys: [.text(path.entry), .text(path.target), .text(path.description), .text(barrier), .number(Int64(path.protection))])
             }
             let findingsTable: HTML = findingRows.isEmpty ? "<p>No findings.</p>" : findings.render(findingRows, order: order)
-            let gapsTable: HTML = gapRows.isEmpty ? "<p class=\"state-approved\">Every requirement the SL-Ts call for is met.</p>" : gaps.render(gapRows, order: order)
+            let gapsTable: HTML = gapRows.isEmpty ? "<p class=\"ok\">Every requirement the SL-Ts call for is met.</p>" : gaps.render(gapRows, order: order)
             let pathsTable: HTML = pathRows.isEmpty
-                ? "<p class=\"state-approved\">No path leads from an enterprise or external zone to a control or safety zone.</p>"
+                ? "<p class=\"ok\">No path leads from an enterprise or external zone to a control or safety zone.</p>"
                 : paths.render(pathRows, order: order)
+            // A long gap list stays folded (no script needed) unless it is short or being sorted.
+            let gapsOpen: HTML = gapRows.count <= 12 || order?.table == "gaps" ? " open" : ""
             return """
             <h2 id="diagram-heading">Zones and conduits</h2>
             <figure class="diagram" aria-labelledby="diagram-heading">\(diagram)</figure>
@@ -114,8 +116,8 @@ enum VersionPage {
             \(zones.render(zoneRows, order: order))
             <h2>Findings (\(assessment.findings.count))</h2>
             \(findingsTable)
-            <h2>Requirement gaps (\(gapRows.count))</h2>
-            \(gapsTable)
+            <details id="requirement-gaps"\(gapsOpen)><summary><h2>Requirement gaps (\(gapRows.count))</h2></summary>
+            \(gapsTable)</details>
             <h2>Attack paths (\(pathRows.count))</h2>
             \(pathsTable)
             """
