@@ -73,3 +73,28 @@ struct ModelPageTests {
         }
     }
 }
+
+/// The report export: the `zonal report` document with the version's approval state, as an audited download.
+struct ReportExportTests {
+    @Test func theReportCarriesTheApprovalStateAndTheExportIsAudited() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let uri = "/versions/\(fixture.version.id)/report"
+            let draft = try await client.call(.get, uri, token: fixture.tokens[.viewer])
+            #expect(draft.status == .ok)
+            #expect(draft.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"plant-v1-report.html\"") == true)
+            #expect(draft.text.contains("Approval (ZCR 7)</dt><dd>draft: not submitted for approval"))
+            #expect(draft.text.contains(fixture.version.contentHash), "the header names the content the approval binds to")
+            #expect(try await client.call(.post, "/api/v1/versions/\(fixture.version.id)/submit", token: fixture.tokens[.assessor]).status == .ok)
+            let decision = #"{"decision":"approve","contentHash":"\#(fixture.version.contentHash)","comment":"fine"}"#
+            #expect(try await client.call(.post, "/api/v1/versions/\(fixture.version.id)/decision", token: fixture.tokens[.approver], json: decision).status == .ok)
+            let approved = try await client.call(.get, uri, token: fixture.tokens[.auditor])
+            #expect(approved.text.contains("approved by approver-user at "))
+            #expect(approved.text.contains("(submitted by assessor-user at "))
+            #expect(try await client.call(.get, uri, token: fixture.tokens[.admin]).status == .forbidden)
+        }
+        let exports = try await fixture.store.auditEntries(after: 0, limit: 10_000).filter { $0.action == "report.export" }
+        #expect(exports.map(\.actor) == ["viewer-user", "auditor-user"])
+        #expect(exports.allSatisfy { $0.objectHash == fixture.version.contentHash })
+    }
+}

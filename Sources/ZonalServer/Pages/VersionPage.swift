@@ -19,7 +19,8 @@ enum VersionPage {
         var body: HTML = """
         <p><a href="/projects/\(version.projectID)">← project</a> · version \(version.number) by \(version.author), \(version.createdAt)</p>
         <div class="card"><p>Approval: <span class="state-\(state)">\(state)</span>\(approvalLine(approval))</p>
-        <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p></div>
+        <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p>
+        <p><a href="/versions/\(version.id)/report" download>Download the assessment report (HTML, with this approval state)</a></p></div>
         """
         body = "\(body)\(analysis(outcome, evidence: evidence, order: order))"
         body = "\(body)\(EvidenceSection.render(evidence, history: history, order: order))"
