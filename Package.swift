@@ -23,7 +23,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
-        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
@@ -46,8 +45,7 @@ let package = Package(
         ),
         .target(
             name: "ZonalServer",
-            dependencies: ["ZonalStore", "ZonalReports", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                           .product(name: "MultipartKit", package: "multipart-kit")]
+            dependencies: ["ZonalStore", "ZonalReports", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
         .executableTarget(
             name: "zonal",

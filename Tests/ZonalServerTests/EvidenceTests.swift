@@ -191,4 +191,16 @@ struct MultipartFormTests {
         #expect(MultipartForm.boundary(contentType: #"multipart/form-data; boundary="abc def""#) == "abc def")
         #expect(MultipartForm.boundary(contentType: "application/json") == nil)
     }
+
+    @Test func delimitersAreFoundOnlyAtLineStartsAndTheCloseIsRequired() throws {
+        let boundary = Array("--b0".utf8)
+        // A preamble, transport padding after a delimiter, and the delimiter's text inside the data but not at a line start.
+        let body = Array("preamble\r\n--b0  \r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx--b0y\r\n--b0\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n\r\n--b0--\r\n".utf8)
+        let parts = try #require(MultipartForm.split(body, boundary: boundary))
+        #expect(parts.map { String(decoding: $0.body, as: UTF8.self) } == ["x--b0y", ""])
+        #expect(parts.map { $0.headers["content-disposition"] } == [#"form-data; name="a""#, #"form-data; name="b""#])
+        #expect(MultipartForm.split(Array("--b0\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--b0\r\n".utf8), boundary: boundary) == nil, "no close delimiter")
+        #expect(MultipartForm.split(Array("--b0\r\nno empty line\r\n--b0--".utf8), boundary: boundary) == nil, "a part without the line that ends its headers")
+        #expect(MultipartForm.split([], boundary: boundary) == nil)
+    }
 }

@@ -97,9 +97,9 @@ enum EvidenceRoutes {
         return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
     }
 
-    /// "1.2 MiB", "340 KiB", "12 bytes".
+    /// "32 MiB", "1.2 MiB", "340 KiB", "12 bytes".
     static func size(_ bytes: Int64) -> String {
-        if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
+        if bytes >= 1 << 20 { return bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
         if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"
     }
