@@ -2,8 +2,9 @@
 """End-to-end test of `zonal serve` in a real headless Chromium (Debian's), driven by Playwright.
 
 An admin sets up a project, an engineer uploads the refinery example and sees its findings and zone & conduit
-diagram, an assessor attaches an evidence file and submits it, a different user approves it and downloads the
-evidence (its SHA-256 checked), and an auditor finds every step in the audit trail and verifies it. Screenshots
+diagram, an assessor attaches an evidence file, makes and revokes an API token and submits the version, a different
+user approves it and downloads the evidence (its SHA-256 checked), and an auditor finds every step in the audit trail
+and verifies it. Screenshots
 of each step go to the output folder (default: .build/e2e). Loopback only; the server and its database are
 temporary. Exit 0 when every step held, 1 otherwise.
 
@@ -146,6 +147,17 @@ def run_flow(base, args):
         expect(row).to_contain_text("sam")
         shot(page, "3-assessor-evidence")
         page.click("text=Submit for approval")
+        # The assessor makes an API token for CI on the tokens page: the secret is shown once, then revoked.
+        page.click("nav >> text=API tokens")
+        page.fill("#token-name", "ci-nightly")
+        page.click("text=Create token")
+        secret = page.locator("#token-secret").inner_text()
+        assert len(secret) > 20, "the new token's secret is shown"
+        page.goto(base + "/tokens")
+        assert secret not in page.content(), "the secret is shown only once"
+        page.click("button[aria-label='Revoke token ci-nightly']")
+        expect(page.locator("table")).to_contain_text("revoked")
+        page.goto(version_url)
         expect(page.locator(".state-submitted")).to_have_text("submitted")
         shot(page, "3-assessor-submitted")
         context.close()
@@ -172,7 +184,7 @@ def run_flow(base, args):
         page.goto(base + "/audit")
         body = page.locator("table").inner_text()
         for action in ["project.create", "project.member.add", "model.version.create", "evidence.upload", "evidence.download", "approval.submit",
-                       "approval.approve", "auth.login"]:
+                       "approval.approve", "auth.login", "token.create", "token.revoke"]:
             assert action in body, f"{action} is in the audit trail"
         page.click("text=Verify the audit trail")
         expect(page.locator(".state-approved")).to_contain_text("Verified")
