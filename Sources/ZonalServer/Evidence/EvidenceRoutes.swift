@@ -8,16 +8,16 @@ import ZonalStore
 enum EvidenceRoutes {
     static let endpoints: [Endpoint] = [
         Endpoint(.get, "/api/v1/versions/:version/evidence", .api, policy: .readProject, project: .versionParameter) { input in
-            JSONBody.response(try await list(input).evidence.map(EvidenceView.init))
+            JSONBody.response(try await list(input).evidence)
         },
 
         Endpoint(.post, "/api/v1/versions/:version/evidence", .api, policy: .writeProject(.assessor), project: .versionParameter, files: true) { input in
-            JSONBody.response(EvidenceView(try await upload(input)), status: .created)
+            JSONBody.response(try await upload(input), status: .created)
         },
 
         Endpoint(.get, "/api/v1/evidence/:evidence", .api, policy: .readProject, project: .evidenceParameter) { input in
             guard let evidence = try await input.store.evidence(id: try input.parameter("evidence")) else { throw APIError.notFound }
-            return JSONBody.response(EvidenceView(evidence))
+            return JSONBody.response(evidence)
         },
 
         Endpoint(.get, "/api/v1/evidence/:evidence/content", .api, policy: .readProject, project: .evidenceParameter) { input in try await download(input) },
@@ -102,40 +102,5 @@ enum EvidenceRoutes {
         if bytes >= 1 << 20 { return bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
         if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"
-    }
-}
-
-/// What the API shows of a piece of evidence, with where to download it.
-struct EvidenceView: Encodable {
-    let id: Int64
-    let projectID: Int64
-    let versionID: Int64
-    let targetKind: String
-    let targetID: String
-    let targetSubject: String
-    let sha256: String
-    let size: Int64
-    let mediaType: String
-    let originalName: String
-    let uploadedBy: String
-    let uploadedAt: String
-    let comment: String
-    let download: String
-
-    init(_ evidence: Evidence) {
-        id = evidence.id
-        projectID = evidence.projectID
-        versionID = evidence.versionID
-        targetKind = evidence.target.kind.rawValue
-        targetID = evidence.target.id
-        targetSubject = evidence.target.subject
-        sha256 = evidence.sha256
-        size = evidence.size
-        mediaType = evidence.mediaType
-        originalName = evidence.originalName
-        uploadedBy = evidence.uploadedBy
-        uploadedAt = evidence.uploadedAt
-        comment = evidence.comment
-        download = "/api/v1/evidence/\(evidence.id)/content"
     }
 }
