@@ -146,6 +146,8 @@ def run_flow(base, args):
         expect(row).to_contain_text(evidence_sha256)
         expect(row).to_contain_text("sam")
         shot(page, "3-assessor-evidence")
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=os.path.join(args.out, "3-evidence-at-laptop-width.png"))
         page.click("text=Submit for approval")
         # The assessor makes an API token for CI on the tokens page: the secret is shown once, then revoked.
         page.click("nav >> text=API tokens")

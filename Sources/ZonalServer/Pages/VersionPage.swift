@@ -65,6 +65,8 @@ enum VersionPage {
             return "<h2>The model is invalid</h2><ul class=\"error\">\(items)</ul>"
         case let .assessed(assessment):
             func count(_ target: EvidenceTarget) -> Int { evidence.filter { $0.target == target }.count }
+            // A count links to the evidence list ordered by what each file is for.
+            func link(_ files: Int) -> HTML { files == 0 ? "0" : "<a href=\"?sort=evidence.for&amp;dir=asc#evidence\">\(files)</a>" }
             let diagram = HTML(trusted: ZoneDiagram.svg(assessment, embeddingStyle: false))
             let zones = SortableTable(id: "zones", [.init(key: "zone", title: "Zone"), .init(key: "name", title: "Name"), .init(key: "slt", title: "SL-T"),
                                                     .init(key: "sla", title: "SL-A"), .init(key: "gap", title: "Gap"), .init(key: "evidence", title: "Evidence", numeric: true)])
@@ -72,7 +74,7 @@ enum VersionPage {
                 let gap = zone.gap.keys.sorted().map { "\($0.abbreviation) −\(zone.gap[$0]!)" }.joined(separator: " ")
                 let files = count(EvidenceTarget(kind: .zone, id: zone.id))
                 return .init(cells: ["\(zone.id)", "\(zone.name)", "\(zone.slTarget.description)", "\(zone.slAchieved.description)",
-                                     gap.isEmpty ? "<span class=\"ok\">none</span>" : "<span class=\"error\">\(gap)</span>", "\(files)"],
+                                     gap.isEmpty ? "<span class=\"ok\">none</span>" : "<span class=\"error\">\(gap)</span>", link(files)],
                              keys: [.text(zone.id), .text(zone.name), .text(zone.slTarget.description), .text(zone.slAchieved.description), .number(Int64(zone.gap.count)), .number(Int64(files))])
             }
             let findings = SortableTable(id: "findings", [.init(key: "severity", title: "Severity"), .init(key: "check", title: "Check"), .init(key: "subject", title: "Subject"),
@@ -80,7 +82,7 @@ enum VersionPage {
             let findingRows = assessment.findings.map { finding -> SortableTable.Row in
                 let files = count(EvidenceTarget(kind: .finding, id: finding.check, subject: finding.subject))
                 return .init(cells: ["<span class=\"sev-\(finding.severity.rawValue)\">\(finding.severity.rawValue)</span>", "\(finding.check)", "\(finding.subject)",
-                                     "\(finding.message)<br><span class=\"muted\">fix: \(finding.remediation)</span>", "<code>\(finding.location.description)</code>", "\(files)"],
+                                     "\(finding.message)<br><span class=\"muted\">fix: \(finding.remediation)</span>", "<code>\(finding.location.description)</code>", link(files)],
                              keys: [.number(Int64(Severity.allCases.firstIndex(of: finding.severity) ?? 0)), .text(finding.check), .text(finding.subject), .text(finding.message),
                                     .text(finding.location.description), .number(Int64(files))])
             }
@@ -90,7 +92,7 @@ enum VersionPage {
                 target.unmet.map { status -> SortableTable.Row in
                     let files = count(EvidenceTarget(kind: .requirement, id: status.requirement.id))
                     let fr = status.requirement.fr?.abbreviation ?? ""
-                    return .init(cells: ["\(target.kind.rawValue) \(target.id)", "\(status.requirement.id)", "\(fr)", "\(status.requirement.title)", "\(status.remedy ?? "")", "\(files)"],
+                    return .init(cells: ["\(target.kind.rawValue) \(target.id)", "\(status.requirement.id)", "\(fr)", "\(status.requirement.title)", "\(status.remedy ?? "")", link(files)],
                                  keys: [.text("\(target.kind.rawValue) \(target.id)"), .text(status.requirement.id), .text(fr), .text(status.requirement.title),
                                         .text(status.remedy ?? ""), .number(Int64(files))])
                 }
