@@ -14,11 +14,12 @@ public struct UnneededConduitRuleCheck: Check {
         let model = context.model
         var findings: [Finding] = []
         for conduit in model.conduits where conduit.zones.count == 2 {
-            let crossing = context.routesBetween[ZonePair(conduit.zones[0], conduit.zones[1])] ?? []
+            let crossing = context.routes(between: ZonePair(conduit.zones[0], conduit.zones[1]))
             for rule in conduit.allows {
                 switch rule {
                 case .flow(let flowID, let location):
-                    guard let route = context.route(ofFlow: flowID), let from = route.fromZone, let to = route.toZone else { continue }
+                    // The route's zones read in place: this runs for every flow every conduit names.
+                    guard let i = model.flowPosition(flowID), let from = context.routes[i].fromZone, let to = context.routes[i].toZone else { continue }
                     if !conduit.joins(from, to) {
                         findings.append(finding("conduit '\(conduit.id)' allows flow '\(flowID)', which runs from '\(from)' to '\(to)' and does not cross it",
                                                 at: location, subject: "conduit:\(conduit.id)",
