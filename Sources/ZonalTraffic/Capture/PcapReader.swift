@@ -6,9 +6,19 @@ public enum PcapReader {
     /// Packets larger than this are taken as damage rather than trusted (libpcap itself caps records at 256 KiB).
     static let maximumRecord = 16 * 1024 * 1024
 
+    /// The position of the first packet record.
+    public static let start = WalkPosition(offset: 24)
+
     /// Hands each packet to `sink` in order; returns the damage that stopped the walk early, if any.
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+    public static func read(_ file: MappedFile, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
                             into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
+        try walk(file, from: start, until: file.bytes.count, progress: progress, into: &sink).damage
+    }
+
+    /// Hands the packets from `position` to `sink`, stopping at the first record boundary at or after byte `end` (so two
+    /// walks given the same `end` stop at the same record); returns where it stopped and the damage that stopped it early.
+    static func walk(_ file: MappedFile, from position: WalkPosition, until end: Int, progress: @escaping (_ offset: Int, _ packets: Int) -> Void,
+                     into sink: inout some PacketSink) throws(CaptureError) -> (position: WalkPosition, damage: CaptureDamage?) {
         let bytes = file.bytes
         guard let magic = bytes.u32le(0), bytes.count >= 24 else {
             throw .badHeader(path: file.path, offset: 0, reason: "the pcap header is shorter than 24 bytes")
@@ -17,24 +27,27 @@ public enum PcapReader {
         let nanoseconds = magic == 0xA1B2_3C4D || magic == 0x4D3C_B2A1
         // The upper bits of the link type field carry FCS information in recent libpcap; the type is the low 28 bits.
         let linkType = bytes.u32(20, bigEndian: bigEndian)! & 0x0FFF_FFFF
-        var offset = 24
-        var number = firstNumber
-        var walk = WalkProgress(file: file, report: progress)
-        while offset < bytes.count {
+        var offset = position.offset
+        var number = position.number
+        let firstNumber = number
+        let stop = min(end, bytes.count)
+        var walk = WalkProgress(file: file, from: offset, report: progress)
+        func here() -> WalkPosition { WalkPosition(offset: offset, number: number) }
+        while offset < stop {
             guard let seconds = bytes.u32(offset, bigEndian: bigEndian), let fraction = bytes.u32(offset + 4, bigEndian: bigEndian),
                   let captured = bytes.u32(offset + 8, bigEndian: bigEndian), let original = bytes.u32(offset + 12, bigEndian: bigEndian)
             else {
-                return CaptureDamage(path: file.path, offset: offset, packet: number,
-                                     reason: "the file ends inside a packet record header (\(bytes.count - offset) of 16 bytes)")
+                return (here(), CaptureDamage(path: file.path, offset: offset, packet: number,
+                                              reason: "the file ends inside a packet record header (\(bytes.count - offset) of 16 bytes)"))
             }
             let length = Int(captured)
             guard length <= maximumRecord else {
-                return CaptureDamage(path: file.path, offset: offset, packet: number,
-                                     reason: "the record claims \(length) captured bytes, more than any capture holds")
+                return (here(), CaptureDamage(path: file.path, offset: offset, packet: number,
+                                              reason: "the record claims \(length) captured bytes, more than any capture holds"))
             }
             guard let data = bytes.slice(offset + 16, length) else {
-                return CaptureDamage(path: file.path, offset: offset, packet: number,
-                                     reason: "the file ends inside the packet (\(bytes.count - offset - 16) of \(length) bytes)")
+                return (here(), CaptureDamage(path: file.path, offset: offset, packet: number,
+                                              reason: "the file ends inside the packet (\(bytes.count - offset - 16) of \(length) bytes)"))
             }
             let timestamp = Int64(seconds) * 1_000_000_000 + Int64(fraction) * (nanoseconds ? 1 : 1000)
             sink.add(CapturedPacket(number: number, timestamp: timestamp, linkType: linkType, data: data, originalLength: Int(original)))
@@ -43,6 +56,6 @@ public enum PcapReader {
             walk.advance(to: offset, packets: number - firstNumber)
         }
         progress(offset, number - firstNumber)
-        return nil
+        return (here(), nil)
     }
 }

@@ -4,7 +4,7 @@
 /// Layout from the PCAP Next Generation draft (draft-ietf-opsawg-pcapng): each block is type, total length, body,
 /// total length again; the section header's byte-order magic tells the endianness of the whole section.
 public enum PcapngReader {
-    struct Interface {
+    struct Interface: Sendable {
         var linkType: UInt32
         /// Timestamp units per second.
         var unitsPerSecond: UInt64
@@ -12,16 +12,36 @@ public enum PcapngReader {
 
     static let sectionHeader: UInt32 = 0x0A0D_0D0A
 
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+    /// The position of the first block.
+    public static let start = WalkPosition(offset: 0)
+
+    public static func read(_ file: MappedFile, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
                             into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
+        try walk(file, from: start, until: file.bytes.count, progress: progress, into: &sink).damage
+    }
+
+    /// Hands the packets from `position` to `sink`, stopping at the first block boundary at or after byte `end`; returns
+    /// where it stopped (with the section's byte order and interfaces, so another walk can go on from there) and any damage.
+    static func walk(_ file: MappedFile, from position: WalkPosition, until end: Int, progress: @escaping (_ offset: Int, _ packets: Int) -> Void,
+                     into sink: inout some PacketSink) throws(CaptureError) -> (position: WalkPosition, damage: CaptureDamage?) {
         let bytes = file.bytes
-        var offset = 0
-        var number = firstNumber
-        var bigEndian = false
-        var interfaces: [Interface] = []
-        var walk = WalkProgress(file: file, report: progress)
-        func damage(_ reason: String) -> CaptureDamage { CaptureDamage(path: file.path, offset: offset, packet: number, reason: reason) }
-        while offset < bytes.count {
+        var offset = position.offset
+        var number = position.number
+        let firstNumber = number
+        var bigEndian = position.bigEndian
+        var interfaces = position.interfaces
+        let stop = min(end, bytes.count)
+        var walk = WalkProgress(file: file, from: offset, report: progress)
+        func here() -> WalkPosition {
+            var p = WalkPosition(offset: offset, number: number)
+            p.bigEndian = bigEndian
+            p.interfaces = interfaces
+            return p
+        }
+        func damage(_ reason: String) -> (position: WalkPosition, damage: CaptureDamage?) {
+            (here(), CaptureDamage(path: file.path, offset: offset, packet: number, reason: reason))
+        }
+        while offset < stop {
             guard let rawType = bytes.u32le(offset) else { return damage("the file ends inside a block header") }
             if rawType == sectionHeader {
                 guard let magic = bytes.u32le(offset + 8) else { return damage("the file ends inside a section header") }
@@ -74,7 +94,7 @@ public enum PcapngReader {
             walk.advance(to: offset, packets: number - firstNumber)
         }
         progress(offset, number - firstNumber)
-        return nil
+        return (here(), nil)
     }
 
     /// The `if_tsresol` option (code 9): 10^-n or, with the high bit set, 2^-n seconds; microseconds when absent.

@@ -44,6 +44,10 @@ public struct FlowRecord: Sendable {
     var payloadsSeen = 0
     var clientStream = StreamBuffer()
     var serverStream = StreamBuffer()
+    /// The flow's identity in the flow table.
+    var key = FlowKey(aHigh: 0, aLow: 0, bHigh: 0, bLow: 0, ports: 0, kind: 0)
+    /// In a continuation part of a split capture, once the leading packets are kept: the first reassembly event per side since.
+    var watch: StreamWatch?
 
     static let sampleCount = 3
 

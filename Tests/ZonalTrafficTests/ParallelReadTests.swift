@@ -1,0 +1,73 @@
+import XCTest
+import ZonalCaptureGenerator
+@testable import ZonalTraffic
+
+/// A capture read in parts on several threads gives exactly what one walk gives: every flow field, counter, function
+/// use and sample frame, whatever the split points (many part counts put boundaries inside handshakes and split PDUs).
+final class ParallelReadTests: XCTestCase {
+    /// Every public fact of an observation, one line per flow, in order.
+    func fingerprint(_ o: TrafficObservation) -> [String] {
+        var lines = ["\(o.counters)", "\(o.damage)"]
+        for f in o.flows {
+            let functions = f.functions.map { "\($0.family.name):\($0.code)=\($0.count)/\($0.requests)@\($0.frames)" }.joined(separator: " ")
+            lines.append("\(f.client):\(f.clientPort) \(f.server):\(f.serverPort) ip\(f.ipProtocol) et\(f.etherType) \(f.clientMAC)/\(f.serverMAC) v\(f.vlan) "
+                         + "\(f.protocol.name) p\(f.packets) b\(f.bytes) s\(f.serverPackets) pdu\(f.pduFrames) \(f.firstFrame)-\(f.lastFrame) "
+                         + "\(f.firstTime)-\(f.lastTime) \(f.sampleFrames) \(f.serverSampleFrames) [\(functions)] opc\(f.opcuaSecurityNone)@\(f.opcuaNoneFrame) "
+                         + "\(f.serverName ?? "-") hs\(f.rolesFromHandshake) c\(f.capture)")
+        }
+        return lines
+    }
+
+    func assertSameInParts(_ path: String, parts: ClosedRange<Int>, file: StaticString = #filePath, line: UInt = #line) throws -> (joined: Int, rewalked: Int) {
+        let whole = fingerprint(try TrafficReader.read([path], threads: 1))
+        var joined = 0, rewalked = 0
+        for n in parts {
+            let observation = try TrafficReader.read([path], threads: n, minimumPartBytes: 1)
+            let split = fingerprint(observation)
+            XCTAssertEqual(split.count, whole.count, "\(path) in \(n) parts: flow count", file: file, line: line)
+            for (a, b) in zip(whole, split) where a != b {
+                XCTFail("\(path) in \(n) parts:\n  one walk: \(a)\n  in parts: \(b)", file: file, line: line)
+                break
+            }
+            let mapped = try MappedFile(path: path)
+            let result = try ParallelCaptureReader.read(mapped, format: CaptureFormat.detect(mapped.bytes)!, capture: 0, parts: n) { _, _ in }
+            joined += result.joined
+            rewalked += result.rewalked
+        }
+        return (joined, rewalked)
+    }
+
+    func testPlantScenarioInAnyNumberOfPartsMatchesOneWalk() throws {
+        var joined = 0, rewalked = 0
+        for (name, options) in TsharkCrossCheckTests.variants {
+            let counts = try assertSameInParts(try TrafficFixture.scenario(options, name: name), parts: 2...24)
+            joined += counts.joined
+            rewalked += counts.rewalked
+        }
+        // Both ways of merging a flow that spans a boundary were taken.
+        XCTAssertGreaterThan(joined, 0)
+        XCTAssertGreaterThan(rewalked, 0)
+    }
+
+    func testBenchmarkMixInPartsMatchesOneWalk() throws {
+        let path = try TrafficFixture.directory().appendingPathComponent("mix.pcap").path
+        let writer = CaptureWriter(options: CaptureOptions(container: .pcap))
+        OTTrafficMix.write(to: writer, packets: 40_000)
+        try writer.finish(to: path)
+        let counts = try assertSameInParts(path, parts: 2...5)
+        XCTAssertGreaterThan(counts.joined, 1000, "long-lived flows span every boundary")
+    }
+
+    func testDamageInALaterPartIsReportedAsByOneWalk() throws {
+        let writer = CaptureWriter(options: CaptureOptions(container: .pcapng))
+        PlantScenario.write(to: writer)
+        let bytes = Array(writer.buffer.dropLast(30))
+        let path = try TrafficFixture.write(bytes, name: "cut-parts.pcapng")
+        let whole = try TrafficReader.read([path], threads: 1)
+        XCTAssertEqual(whole.damage.count, 1)
+        for n in 2...6 {
+            let split = try TrafficReader.read([path], threads: n, minimumPartBytes: 1)
+            XCTAssertEqual(fingerprint(split), fingerprint(whole), "in \(n) parts")
+        }
+    }
+}
