@@ -43,6 +43,9 @@ public enum TrafficReader {
             let parts = ParallelCaptureReader.parts(size: file.bytes.count, threads: threads, minimumPartBytes: minimumPartBytes)
             let result = try ParallelCaptureReader.read(file, format: format, capture: i, parts: parts, progress: report)
             if let damage = result.damage { observation.damage.append(damage) }
+            observation.parts.parts += parts
+            observation.parts.joined += result.joined
+            observation.parts.rewalked += result.rewalked
             observation.counters.add(result.table.counters)
             observation.flows.append(contentsOf: result.table.flows)
             done += file.bytes.count

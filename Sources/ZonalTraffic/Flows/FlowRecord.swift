@@ -30,6 +30,8 @@ public struct FlowRecord: Sendable {
     public var samples = FrameSample()
     /// The first frames sent by the server side.
     public var serverSamples = FrameSample()
+    /// The first frames sent by the client side (lets a merge turn a flow whose roles were guessed the other way round).
+    var clientSamples = FrameSample()
     public var functions: [FunctionUse] = []
     /// OPC UA: true when a secure channel was opened with security policy None.
     public var opcuaSecurityNone = false

@@ -22,11 +22,19 @@ extension FlowTable {
             }
             var replayed = flows[i]
             for packet in next.prefixes[j].packets { replayed.observe(packet, PacketDecoder.decode(packet)) }
-            guard let snapshot = next.prefixes[j].snapshot else {
+            guard var snapshot = next.prefixes[j].snapshot else {
                 // Every packet of the flow in that part was kept and replayed: the replay is the single walk.
                 flows[i] = replayed
                 joined += 1
                 continue
+            }
+            var later = later
+            // Without a handshake in view, the later part may have guessed the roles the other way round.
+            let sameRoles = replayed.isLayer2 ? snapshot.clientMAC == replayed.clientMAC
+                : snapshot.client == replayed.client && snapshot.clientPort == replayed.clientPort
+            if !sameRoles, let turnedSnapshot = snapshot.turned(), let turnedLater = later.turned() {
+                snapshot = turnedSnapshot
+                later = turnedLater
             }
             if replayed.agrees(with: snapshot, final: later) {
                 flows[i] = replayed.joined(snapshot: snapshot, final: later)
@@ -93,6 +101,7 @@ extension FlowRecord {
         out.lastTime = final.lastTime
         for frame in final.samples.frames.dropFirst(snapshot.samples.count) { out.samples.append(frame) }
         for frame in final.serverSamples.frames.dropFirst(snapshot.serverSamples.count) { out.serverSamples.append(frame) }
+        for frame in final.clientSamples.frames.dropFirst(snapshot.clientSamples.count) { out.clientSamples.append(frame) }
         for i in out.functions.indices {
             guard let later = final.use(out.functions[i].family, out.functions[i].code) else { continue }
             let early = snapshot.use(later.family, later.code)
@@ -118,6 +127,22 @@ extension FlowRecord {
         if snapshot.clientStream.started || watch.client != .none { out.clientStream = final.clientStream }
         if snapshot.serverStream.started || watch.server != .none { out.serverStream = final.serverStream }
         out.watch = nil
+        return out
+    }
+
+    /// The flow as counted with client and server the other way round; nil when that cannot be known (a server name
+    /// taken from what was then the client's side).
+    func turned() -> FlowRecord? {
+        guard serverName == nil else { return nil }
+        var out = self
+        swap(&out.client, &out.server)
+        swap(&out.clientPort, &out.serverPort)
+        swap(&out.clientMAC, &out.serverMAC)
+        swap(&out.clientStream, &out.serverStream)
+        swap(&out.clientSamples, &out.serverSamples)
+        out.serverPackets = packets - serverPackets
+        for i in out.functions.indices { out.functions[i].requests = functions[i].count - functions[i].requests }
+        if let watch { out.watch = StreamWatch(client: watch.server, server: watch.client) }
         return out
     }
 

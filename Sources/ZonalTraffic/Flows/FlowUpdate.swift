@@ -76,7 +76,9 @@ extension FlowRecord {
         lastFrame = packet.number
         lastTime = packet.timestamp
         samples.append(packet.number)
-        if !fromClient {
+        if fromClient {
+            clientSamples.append(packet.number)
+        } else {
             serverPackets += 1
             serverSamples.append(packet.number)
         }
