@@ -74,7 +74,7 @@ enum ParallelCaptureReader {
 
     static func read(_ file: MappedFile, format: CaptureFormat, capture: Int, parts n: Int,
                      progress: @escaping (_ offset: Int, _ packets: Int) -> Void) throws(CaptureError) -> Result {
-        let start = format == .pcap ? PcapReader.start : PcapngReader.start
+        let start = format == .pcap ? try PcapReader.start(file.bytes, path: file.path) : PcapngReader.start
         let size = file.bytes.count
         let ends = targets(size: size, parts: n) + [size]
         let slots = Slots(count: n, progress: progress)
@@ -135,8 +135,14 @@ enum ParallelCaptureReader {
     static func walk(_ format: CaptureFormat, _ file: MappedFile, from position: WalkPosition, until end: Int,
                      progress: @escaping (_ offset: Int, _ packets: Int) -> Void,
                      into sink: inout some PacketSink) throws(CaptureError) -> (position: WalkPosition, damage: CaptureDamage?) {
+        try walk(format, WalkInput(file), from: position, until: end, progress: progress, into: &sink)
+    }
+
+    static func walk(_ format: CaptureFormat, _ input: WalkInput, from position: WalkPosition, until end: Int,
+                     progress: @escaping (_ offset: Int, _ packets: Int) -> Void,
+                     into sink: inout some PacketSink) throws(CaptureError) -> (position: WalkPosition, damage: CaptureDamage?) {
         format == .pcap
-            ? try PcapReader.walk(file, from: position, until: end, progress: progress, into: &sink)
-            : try PcapngReader.walk(file, from: position, until: end, progress: progress, into: &sink)
+            ? try PcapReader.walk(input, from: position, until: end, progress: progress, into: &sink)
+            : try PcapngReader.walk(input, from: position, until: end, progress: progress, into: &sink)
     }
 }

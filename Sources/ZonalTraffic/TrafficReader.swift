@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads captures (pcap, pcapng) and flow logs (Zeek conn.log, Zonal flow CSV), each told by its first bytes, into one observation.
+/// Reads captures (pcap, pcapng, either gzip-compressed) and flow logs (Zeek conn.log, Zonal flow CSV), each told by its first bytes, into one observation.
 public enum TrafficReader {
     /// Progress of a read: bytes done of all files, and packets so far.
     public typealias Progress = (_ bytesDone: Int, _ bytesTotal: Int, _ packets: Int) -> Void
@@ -21,13 +21,21 @@ public enum TrafficReader {
         var done = 0
         for (i, file) in files.enumerated() {
             observation.sources.append(file.path)
+            let before = done
+            let packetsBefore = observation.counters.packets
+            let report: (Int, Int) -> Void = { offset, packets in progress(before + offset, total, packetsBefore + packets) }
+            if GzipCaptureReader.isGzip(file.bytes) {
+                let (table, damage) = try GzipCaptureReader.read(file, capture: i, progress: report)
+                if let damage { observation.damage.append(damage) }
+                observation.counters.add(table.counters)
+                observation.flows.append(contentsOf: table.flows)
+                done += file.bytes.count
+                continue
+            }
             guard let format = CaptureFormat.detect(file.bytes) else {
                 let head = (0..<min(8, file.bytes.count)).map { String(format2: file.bytes.u8($0)!) }.joined(separator: " ")
                 throw .unknownFormat(path: file.path, magic: head.isEmpty ? "(empty file)" : head)
             }
-            let before = done
-            let packetsBefore = observation.counters.packets
-            let report: (Int, Int) -> Void = { offset, packets in progress(before + offset, total, packetsBefore + packets) }
             switch format {
             case .pcap, .pcapng: break
             case .zeekTSV, .zeekJSON, .flowCSV:

@@ -5,25 +5,12 @@ import ZonalCaptureGenerator
 /// A capture read in parts on several threads gives exactly what one walk gives: every flow field, counter, function
 /// use and sample frame, whatever the split points (many part counts put boundaries inside handshakes and split PDUs).
 final class ParallelReadTests: XCTestCase {
-    /// Every public fact of an observation, one line per flow, in order.
-    func fingerprint(_ o: TrafficObservation) -> [String] {
-        var lines = ["\(o.counters)", "\(o.damage)"]
-        for f in o.flows {
-            let functions = f.functions.map { "\($0.family.name):\($0.code)=\($0.count)/\($0.requests)@\($0.frames)" }.joined(separator: " ")
-            lines.append("\(f.client):\(f.clientPort) \(f.server):\(f.serverPort) ip\(f.ipProtocol) et\(f.etherType) \(f.clientMAC)/\(f.serverMAC) v\(f.vlan) "
-                         + "\(f.protocol.name) p\(f.packets) b\(f.bytes) s\(f.serverPackets) pdu\(f.pduFrames) \(f.firstFrame)-\(f.lastFrame) "
-                         + "\(f.firstTime)-\(f.lastTime) \(f.sampleFrames) \(f.serverSampleFrames) [\(functions)] opc\(f.opcuaSecurityNone)@\(f.opcuaNoneFrame) "
-                         + "\(f.serverName ?? "-") hs\(f.rolesFromHandshake) c\(f.capture)")
-        }
-        return lines
-    }
-
     func assertSameInParts(_ path: String, parts: ClosedRange<Int>, file: StaticString = #filePath, line: UInt = #line) throws -> (joined: Int, rewalked: Int) {
-        let whole = fingerprint(try TrafficReader.read([path], threads: 1))
+        let whole = TrafficFixture.fingerprint(try TrafficReader.read([path], threads: 1))
         var joined = 0, rewalked = 0
         for n in parts {
             let observation = try TrafficReader.read([path], threads: n, minimumPartBytes: 1)
-            let split = fingerprint(observation)
+            let split = TrafficFixture.fingerprint(observation)
             XCTAssertEqual(split.count, whole.count, "\(path) in \(n) parts: flow count", file: file, line: line)
             for (a, b) in zip(whole, split) where a != b {
                 XCTFail("\(path) in \(n) parts:\n  one walk: \(a)\n  in parts: \(b)", file: file, line: line)
@@ -87,7 +74,7 @@ final class ParallelReadTests: XCTestCase {
         XCTAssertEqual(whole.damage.count, 1)
         for n in 2...6 {
             let split = try TrafficReader.read([path], threads: n, minimumPartBytes: 1)
-            XCTAssertEqual(fingerprint(split), fingerprint(whole), "in \(n) parts")
+            XCTAssertEqual(TrafficFixture.fingerprint(split), TrafficFixture.fingerprint(whole), "in \(n) parts")
         }
     }
 }

@@ -52,12 +52,12 @@ public final class MappedFile: @unchecked Sendable {
 
 /// Every 64 MiB walked: hands the pages behind (since the walk began) to the kernel and reports progress (offset, packets so far).
 struct WalkProgress {
-    let file: MappedFile
+    let file: MappedFile?
     let report: (_ offset: Int, _ packets: Int) -> Void
     private var released: Int
     private var next: Int
 
-    init(file: MappedFile, from start: Int, report: @escaping (_ offset: Int, _ packets: Int) -> Void) {
+    init(file: MappedFile?, from start: Int, report: @escaping (_ offset: Int, _ packets: Int) -> Void) {
         self.file = file
         self.report = report
         released = start
@@ -66,10 +66,37 @@ struct WalkProgress {
 
     @inline(__always) mutating func advance(to offset: Int, packets: Int) {
         guard offset >= next else { return }
-        file.release(from: released, to: offset)
+        file?.release(from: released, to: offset)
         released = offset
         report(offset, packets)
         next = offset + (1 << 26)
+    }
+}
+
+/// The bytes a walk reads: a whole mapped file, or a window of a decompressed stream whose first byte is stream byte `base`.
+struct WalkInput {
+    let path: String
+    let bytes: ByteView
+    let base: Int
+    /// False while more of the stream is to come: a record cut by the window's end is left for the next window, not damage.
+    let complete: Bool
+    /// The mapped file, whose walked pages are released.
+    let file: MappedFile?
+
+    init(_ file: MappedFile) {
+        path = file.path
+        bytes = file.bytes
+        base = 0
+        complete = true
+        self.file = file
+    }
+
+    init(path: String, window: ByteView, base: Int, complete: Bool) {
+        self.path = path
+        bytes = window
+        self.base = base
+        self.complete = complete
+        file = nil
     }
 }
 
@@ -79,6 +106,10 @@ public struct WalkPosition: Sendable {
     public var offset: Int
     public var number: Int
     var bigEndian = false
+    /// pcap: from the file header.
+    var nanoseconds = false
+    var linkType: UInt32 = 0
+    /// pcapng: the current section's interfaces.
     var interfaces: [PcapngReader.Interface] = []
 
     public init(offset: Int, number: Int = 1) {
