@@ -72,9 +72,11 @@ public struct FlowTable: PacketSink {
 
     /// Keeps a continuation flow's packets until its state is settled (or the prefix is full), then snapshots it.
     private mutating func track(_ i: Int, _ packet: CapturedPacket) {
-        guard prefixes[i].snapshot == nil else { return }
+        // A flag, not `snapshot == nil`: testing the optional record copies it (and retains its buffers) on every packet.
+        guard !prefixes[i].closed else { return }
         prefixes[i].packets.append(packet)
         if flows[i].isSettled || prefixes[i].packets.count == FlowPrefix.limit {
+            prefixes[i].closed = true
             prefixes[i].snapshot = flows[i]
             flows[i].watch = StreamWatch()
         }
