@@ -4,32 +4,22 @@ import Foundation
 /// Reads one pcap or pcapng file in consecutive parts on several threads, each into its own flow table, and merges the
 /// tables into exactly the table a single walk builds (same flows, counters, functions, frames and order).
 ///
-/// No part needs another's end: part k first hops record headers from the start of the file to the first record boundary
-/// at or after its target offset (cheap: a few bytes per record), then walks from there up to the next target; the
-/// previous part's walk stops at that same boundary because it follows the same chain of records with the same rule.
-/// Targets leave later parts less to walk, since they hop first.
+/// Part k starts at a candidate record boundary found by scanning forward from its target offset (`RecordBoundary`),
+/// numbering its packets from 1, and walks up to the next target. At the merge, the part before must have stopped exactly
+/// at that boundary in the same reader state (it stops at the first true boundary at or after the same target); then
+/// part k's frames are renumbered and its table joined. Otherwise the candidate was false (bytes in a payload that look
+/// like records) and part k is walked again from where the part before really stopped, so the result is always the
+/// single walk's.
 enum ParallelCaptureReader {
     /// How many parts a file of `size` bytes is read in, with `threads` threads and at least `minimumPartBytes` per part.
     static func parts(size: Int, threads: Int, minimumPartBytes: Int) -> Int {
         max(1, min(threads, size / max(1, minimumPartBytes)))
     }
 
-    /// Hopping a record header costs about this fraction of analysing the record (measured on the benchmark capture).
-    static let hopCost = 0.1
-
-    /// The byte offsets where parts 1...n-1 start (before rounding to a record boundary), balancing hop plus walk per part.
+    /// The byte offsets where parts 1...n-1 start (before moving to a record boundary): equal shares.
     static func targets(size: Int, parts n: Int) -> [Int] {
         guard n > 1 else { return [] }
-        // Part k takes as long as part 0 when T(k+1) = T(1) + T(k)·(1 − r); with T(n) = size, T(1) = size·r / (1 − (1 − r)^n).
-        let r = hopCost
-        let first = Double(size) * r / (1 - pow(1 - r, Double(n)))
-        var targets: [Int] = []
-        var t = first
-        for _ in 1..<n {
-            targets.append(min(size, Int(t)))
-            t = first + t * (1 - r)
-        }
-        return targets
+        return (1..<n).map { size / n * $0 }
     }
 
     /// The merged table, the damage that ended the capture early, and how spanning flows were merged (for the tests).
@@ -38,15 +28,18 @@ enum ParallelCaptureReader {
         var damage: CaptureDamage?
         var joined = 0
         var rewalked = 0
+        /// Parts whose found boundary was false, walked again from the previous part's end.
+        var fellBack = 0
     }
 
     /// The walk of one part's results.
     struct Part {
         var table: FlowTable
         var damage: CaptureDamage?
-        /// Where the part's walk began (nil when its hop met damage first: an earlier part reports that damage).
+        /// Where the part's walk began, its frames numbered from 1 (nil when no candidate boundary was found).
         var start: WalkPosition?
-        var end: Int
+        /// Where the walk stopped: the first record boundary at or after the next part's target.
+        var stop: WalkPosition
     }
 
     /// Results written by the threads, one slot each.
@@ -75,12 +68,14 @@ enum ParallelCaptureReader {
     static func read(_ file: MappedFile, format: CaptureFormat, capture: Int, parts n: Int,
                      progress: @escaping (_ offset: Int, _ packets: Int) -> Void) throws(CaptureError) -> Result {
         let start = format == .pcap ? try PcapReader.start(file.bytes, path: file.path) : PcapngReader.start
+        // What a later part assumes at its boundary: pcap's file header, or pcapng's first section and interfaces.
+        let assumed = format == .pcap || n == 1 ? start : try RecordBoundary.pcapngLeadingState(file)
         let size = file.bytes.count
         let ends = targets(size: size, parts: n) + [size]
         let slots = Slots(count: n, progress: progress)
         DispatchQueue.concurrentPerform(iterations: n) { k in
             do {
-                let part = try walkPart(k, file: file, format: format, capture: capture, start: start, ends: ends, slots: slots)
+                let part = try walkPart(k, file: file, format: format, capture: capture, start: k == 0 ? start : assumed, ends: ends, slots: slots)
                 slots.lock.lock()
                 slots.parts[k] = part
                 slots.lock.unlock()
@@ -96,40 +91,58 @@ enum ParallelCaptureReader {
         var parts = slots.parts.map { $0! }
         var table = parts[0].table
         var damage = parts[0].damage
-        var joined = 0, rewalked = 0
+        var next = parts[0].stop
+        var result = Result(table: FlowTable())
         for k in 1..<n where damage == nil {
-            guard let partStart = parts[k].start else { break }
-            let (keys, joins) = table.absorb(parts[k].table)
-            joined += joins
-            rewalked += keys.count
+            var part = parts[k]
             parts[k].table = FlowTable()
+            if let found = part.start, found.sameState(as: next) {
+                let delta = next.number - found.number
+                part.table.shiftFrames(by: delta)
+                part.start?.number += delta
+                part.stop.number += delta
+                part.damage = part.damage.map { CaptureDamage(path: $0.path, offset: $0.offset, packet: $0.packet + delta, reason: $0.reason) }
+            } else {
+                result.fellBack += 1
+                var again = FlowTable(capture: capture, continuation: true)
+                let walked = try walk(format, file, from: next, until: ends[k], progress: { _, _ in }, into: &again)
+                part = Part(table: again, damage: walked.damage, start: next, stop: walked.position)
+            }
+            let (keys, joins) = table.absorb(part.table)
+            result.joined += joins
+            result.rewalked += keys.count
             if !keys.isEmpty {
                 var rewalk = FlowRewalk(table: table, keys: keys)
                 table = FlowTable()
-                _ = try walk(format, file, from: partStart, until: parts[k].end, progress: { _, _ in }, into: &rewalk)
+                _ = try walk(format, file, from: part.start!, until: ends[k], progress: { _, _ in }, into: &rewalk)
                 table = rewalk.table
             }
-            damage = parts[k].damage
+            damage = part.damage
+            next = part.stop
         }
-        return Result(table: table, damage: damage, joined: joined, rewalked: rewalked)
+        result.table = table
+        result.damage = damage
+        return result
     }
 
-    /// Part `k`: hop to its start (parts after the first), then walk its records into a fresh table.
+    /// Part `k`: from a candidate record boundary at or after its target (parts after the first), walk its records into
+    /// a fresh table.
     static func walkPart(_ k: Int, file: MappedFile, format: CaptureFormat, capture: Int, start: WalkPosition, ends: [Int],
                          slots: Slots) throws(CaptureError) -> Part {
         var position = start
         if k > 0 {
-            var hop = RecordHop()
-            let hopped = try walk(format, file, from: start, until: ends[k - 1], progress: { _, _ in }, into: &hop)
-            if hopped.damage != nil { return Part(table: FlowTable(), damage: nil, start: nil, end: ends[k]) }
-            position = hopped.position
+            let found = format == .pcap ? RecordBoundary.pcap(file.bytes, from: ends[k - 1], state: start)
+                : RecordBoundary.pcapng(file.bytes, from: ends[k - 1], state: start)
+            guard let found else { return Part(table: FlowTable(), damage: nil, start: nil, stop: start) }
+            position.offset = found
+            position.number = 1
         }
         var table = FlowTable(capture: capture, continuation: k > 0)
         let from = position.offset
         let walked = try walk(format, file, from: position, until: ends[k], progress: { offset, packets in
             slots.report(part: k, walked: offset - from, packets: packets)
         }, into: &table)
-        return Part(table: table, damage: walked.damage, start: position, end: ends[k])
+        return Part(table: table, damage: walked.damage, start: position, stop: walked.position)
     }
 
     static func walk(_ format: CaptureFormat, _ file: MappedFile, from position: WalkPosition, until end: Int,

@@ -54,4 +54,6 @@ public struct PartsRead: Sendable, Hashable {
     public var joined = 0
     /// Spanning flows whose later part was walked again.
     public var rewalked = 0
+    /// Parts whose found record boundary was not where the part before ended, walked again from there.
+    public var fellBack = 0
 }

@@ -54,6 +54,7 @@ public enum TrafficReader {
             observation.parts.parts += parts
             observation.parts.joined += result.joined
             observation.parts.rewalked += result.rewalked
+            observation.parts.fellBack += result.fellBack
             observation.counters.add(result.table.counters)
             observation.flows.append(contentsOf: result.table.flows)
             done += file.bytes.count

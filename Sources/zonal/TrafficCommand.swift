@@ -98,7 +98,7 @@ struct TrafficCheckCommand: ParsableCommand {
         case .sarif: try destination.write(SARIFReport.traffic(assessment))
         }
         if timings {
-            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count), parts \(observation.parts.parts) (spanning flows joined \(observation.parts.joined), re-walked \(observation.parts.rewalked))")
+            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count), parts \(observation.parts.parts) (spanning flows joined \(observation.parts.joined), re-walked \(observation.parts.rewalked); parts walked again from a false boundary \(observation.parts.fellBack))")
         }
         if !observation.damage.isEmpty { throw ExitStatus.damagedInput }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }

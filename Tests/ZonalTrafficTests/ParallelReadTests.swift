@@ -5,9 +5,10 @@ import ZonalCaptureGenerator
 /// A capture read in parts on several threads gives exactly what one walk gives: every flow field, counter, function
 /// use and sample frame, whatever the split points (many part counts put boundaries inside handshakes and split PDUs).
 final class ParallelReadTests: XCTestCase {
-    func assertSameInParts(_ path: String, parts: ClosedRange<Int>, file: StaticString = #filePath, line: UInt = #line) throws -> (joined: Int, rewalked: Int) {
+    func assertSameInParts(_ path: String, parts: ClosedRange<Int>, file: StaticString = #filePath, line: UInt = #line) throws
+        -> (joined: Int, rewalked: Int, fellBack: Int) {
         let whole = TrafficFixture.fingerprint(try TrafficReader.read([path], threads: 1))
-        var joined = 0, rewalked = 0
+        var joined = 0, rewalked = 0, fellBack = 0
         for n in parts {
             let observation = try TrafficReader.read([path], threads: n, minimumPartBytes: 1)
             let split = TrafficFixture.fingerprint(observation)
@@ -20,8 +21,9 @@ final class ParallelReadTests: XCTestCase {
             let result = try ParallelCaptureReader.read(mapped, format: CaptureFormat.detect(mapped.bytes)!, capture: 0, parts: n) { _, _ in }
             joined += result.joined
             rewalked += result.rewalked
+            fellBack += result.fellBack
         }
-        return (joined, rewalked)
+        return (joined, rewalked, fellBack)
     }
 
     func testPlantScenarioInAnyNumberOfPartsMatchesOneWalk() throws {
@@ -63,6 +65,7 @@ final class ParallelReadTests: XCTestCase {
         try writer.finish(to: path)
         let counts = try assertSameInParts(path, parts: 2...5)
         XCTAssertGreaterThan(counts.joined, 1000, "long-lived flows span every boundary")
+        XCTAssertEqual(counts.fellBack, 0, "every part starts at the record boundary it found")
     }
 
     func testDamageInALaterPartIsReportedAsByOneWalk() throws {
@@ -76,5 +79,72 @@ final class ParallelReadTests: XCTestCase {
             let split = try TrafficReader.read([path], threads: n, minimumPartBytes: 1)
             XCTAssertEqual(TrafficFixture.fingerprint(split), TrafficFixture.fingerprint(whole), "in \(n) parts")
         }
+    }
+
+    /// A capture whose datagrams carry records of another capture (as a capture copied over the network would): a part's
+    /// scan for a record boundary lands in a payload and takes an inner record for one; the merge notices that the part
+    /// before did not end there and walks the part again, so the result is still the single walk's.
+    func adversarial(_ container: CaptureOptions.Container) throws -> String {
+        let writer = CaptureWriter(options: CaptureOptions(container: container))
+        let clock = CaptureClock()
+        let datagrams = DatagramWriter(writer: writer, clock: clock)
+        let modbus = TCPConversation(client: PlantScenario.hmi, server: PlantScenario.plc, clientPort: 50112, serverPort: 502, writer: writer,
+                                     clock: clock, seed: 21)
+        modbus.open()
+        for i in 0..<60 {
+            let seconds = UInt32(clock.now / 1_000_000_000)
+            var payload: [UInt8] = []
+            if container == .pcap {
+                // 16-byte record headers (seconds, microseconds, 20 captured of 20 bytes) each followed by 20 bytes.
+                while payload.count + 36 <= 1400 {
+                    for field in [seconds, UInt32(payload.count), 20, 20] { payload += withUnsafeBytes(of: field.littleEndian, Array.init) }
+                    payload += [UInt8](repeating: 0x41, count: 20)
+                }
+            } else {
+                // Two bytes put the inner enhanced packet blocks (interface 0, 20 bytes each) on the file's 4-byte grid.
+                payload = [0, 0]
+                while payload.count + 52 <= 1400 {
+                    for field in [6, 52, 0, 0, UInt32(payload.count), 20, 20] as [UInt32] { payload += withUnsafeBytes(of: field.littleEndian, Array.init) }
+                    payload += [UInt8](repeating: 0x42, count: 20)
+                    payload += withUnsafeBytes(of: UInt32(52).littleEndian, Array.init)
+                }
+            }
+            datagrams.udp(from: PlantScenario.historian, to: PlantScenario.hmi, sourcePort: 40000, destinationPort: 9999, payload: payload)
+            modbus.send(ProtocolMessages.modbusRead(transaction: UInt16(i), function: 3, address: 0, count: 2), fromClient: true)
+        }
+        modbus.close()
+        let path = try TrafficFixture.directory().appendingPathComponent("nested-records.\(container.rawValue)").path
+        try writer.finish(to: path)
+        return path
+    }
+
+    func testRecordsInsidePayloadsAtTheSplitPointStillGiveTheSingleWalk() throws {
+        for container in [CaptureOptions.Container.pcap, .pcapng] {
+            let path = try adversarial(container)
+            // Scans from points in the middle half do take inner records for boundaries: the real chain passes them by.
+            let mapped = try MappedFile(path: path)
+            let state = container == .pcap ? try PcapReader.start(mapped.bytes, path: path) : try RecordBoundary.pcapngLeadingState(mapped)
+            var falseBoundaries = 0
+            for from in stride(from: mapped.bytes.count / 4, to: mapped.bytes.count * 3 / 4, by: 997) {
+                let found = container == .pcap ? RecordBoundary.pcap(mapped.bytes, from: from, state: state)
+                    : RecordBoundary.pcapng(mapped.bytes, from: from, state: state)
+                var hop = RecordHop()
+                let real = try ParallelCaptureReader.walk(container == .pcap ? .pcap : .pcapng, mapped,
+                                                          from: container == .pcap ? state : PcapngReader.start, until: from,
+                                                          progress: { _, _ in }, into: &hop)
+                if found != real.position.offset { falseBoundaries += 1 }
+            }
+            XCTAssertGreaterThan(falseBoundaries, 0, "\(container)")
+            let counts = try assertSameInParts(path, parts: 2...12)
+            XCTAssertGreaterThan(counts.fellBack, 0, "\(container): some scans took an inner record for a boundary")
+        }
+    }
+
+    func testFoundBoundariesInPlantScenarioVariants() throws {
+        // The generator's plain variants have no records in payloads: every part but a few tiny ones starts where it scanned.
+        let path = try TrafficFixture.scenario(CaptureOptions(container: .pcapng), name: "resync.pcapng")
+        let mapped = try MappedFile(path: path)
+        let result = try ParallelCaptureReader.read(mapped, format: .pcapng, capture: 0, parts: 4) { _, _ in }
+        XCTAssertEqual(result.fellBack, 0)
     }
 }

@@ -42,7 +42,7 @@ enum TrafficFixture {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gzip)
         process.arguments = ["-c", "-6", path]
-        FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         try process.run()
         process.waitUntilExit()

@@ -116,6 +116,12 @@ public struct WalkPosition: Sendable {
         self.offset = offset
         self.number = number
     }
+
+    /// True when a walk from here treats every further record as a walk from `other` does (number aside).
+    func sameState(as other: WalkPosition) -> Bool {
+        offset == other.offset && bigEndian == other.bigEndian && nanoseconds == other.nanoseconds && linkType == other.linkType
+            && interfaces == other.interfaces
+    }
 }
 
 /// A packet sink that keeps nothing: a walk into it only finds record boundaries (and damage).

@@ -4,7 +4,7 @@
 /// Layout from the PCAP Next Generation draft (draft-ietf-opsawg-pcapng): each block is type, total length, body,
 /// total length again; the section header's byte-order magic tells the endianness of the whole section.
 public enum PcapngReader {
-    struct Interface: Sendable {
+    struct Interface: Sendable, Equatable {
         var linkType: UInt32
         /// Timestamp units per second.
         var unitsPerSecond: UInt64

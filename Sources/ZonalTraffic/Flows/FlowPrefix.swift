@@ -7,6 +7,8 @@ struct FlowPrefix {
     var packets: [CapturedPacket] = []
     /// The flow after its last kept packet; nil while packets are still being kept.
     var snapshot: FlowRecord?
+    /// True once the snapshot is taken.
+    var closed = false
     /// Flows that take longer than this to settle are re-walked at the merge instead.
     static let limit = 16
 }

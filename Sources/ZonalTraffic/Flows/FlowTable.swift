@@ -49,7 +49,7 @@ public struct FlowTable: PacketSink {
         let (i, isNew) = index.index(of: key, orInsert: flows.count)
         if isNew { append(FlowRecord(opening: packet, d, key: key, capture: capture)) }
         flows[i].observeIP(packet, d)
-        if continuation { track(i, packet) }
+        if continuation, !prefixes[i].closed { track(i, packet) }
     }
 
     private mutating func addLayer2(_ packet: CapturedPacket, _ d: DecodedPacket) {
@@ -62,7 +62,7 @@ public struct FlowTable: PacketSink {
         let (i, isNew) = index.index(of: key, orInsert: flows.count)
         if isNew { append(FlowRecord(layer2: packet, d, protocol: proto, key: key, capture: capture)) }
         flows[i].observeLayer2(packet, d)
-        if continuation { track(i, packet) }
+        if continuation, !prefixes[i].closed { track(i, packet) }
     }
 
     mutating func append(_ flow: FlowRecord) {
@@ -70,11 +70,12 @@ public struct FlowTable: PacketSink {
         if continuation { prefixes.append(FlowPrefix()) }
     }
 
-    /// Keeps a continuation flow's packets until its state is settled (or the prefix is full), then snapshots it.
+    /// Keeps a continuation flow's packets until its state is settled (or the prefix is full), then snapshots it. Callers
+    /// test `closed` first, not `snapshot == nil`: testing the optional record copied it on every packet.
     private mutating func track(_ i: Int, _ packet: CapturedPacket) {
-        guard prefixes[i].snapshot == nil else { return }
         prefixes[i].packets.append(packet)
         if flows[i].isSettled || prefixes[i].packets.count == FlowPrefix.limit {
+            prefixes[i].closed = true
             prefixes[i].snapshot = flows[i]
             flows[i].watch = StreamWatch()
         }

@@ -165,3 +165,30 @@ extension StreamBuffer {
         }
     }
 }
+
+extension FlowTable {
+    /// Adds `delta` to every frame number the table holds: a part that started at a found record boundary numbered its
+    /// packets from 1, and learns its first number only when the part before has been walked.
+    mutating func shiftFrames(by delta: Int) {
+        guard delta != 0 else { return }
+        for i in flows.indices { flows[i].shiftFrames(by: delta) }
+        for i in prefixes.indices {
+            for j in prefixes[i].packets.indices { prefixes[i].packets[j].number += delta }
+            prefixes[i].snapshot?.shiftFrames(by: delta)
+        }
+        counters.fragmentFrames = counters.fragmentFrames.map { $0 + delta }
+        counters.truncatedFrames = counters.truncatedFrames.map { $0 + delta }
+    }
+}
+
+extension FlowRecord {
+    mutating func shiftFrames(by delta: Int) {
+        firstFrame += delta
+        lastFrame += delta
+        samples.shift(by: delta)
+        serverSamples.shift(by: delta)
+        clientSamples.shift(by: delta)
+        for i in functions.indices { functions[i].samples.shift(by: delta) }
+        if opcuaSecurityNone { opcuaNoneFrame += delta }
+    }
+}

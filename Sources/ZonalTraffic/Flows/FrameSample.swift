@@ -31,5 +31,12 @@ public struct FrameSample: Sendable, Hashable {
         count += 1
     }
 
+    /// Renumbers the kept frames (a part of a capture counted its frames from 1 before it knew where it began).
+    mutating func shift(by delta: Int) {
+        if count > 0 { first += delta }
+        if count > 1 { second += delta }
+        if count > 2 { third += delta }
+    }
+
     public var frames: [Int] { Array([first, second, third].prefix(count)) }
 }
