@@ -1,10 +1,12 @@
 import ZonalAnalysis
 import ZonalStore
 
-/// Assessments of stored versions by content hash. Versions are immutable and the analysis is pure, so an entry can
-/// never go stale; the cache only saves recomputing the same analysis on every page view.
+/// Assessments of stored versions, and what is rendered from them, by content hash. Versions are immutable and the
+/// analysis and its renderers are pure, so an entry can never go stale; the cache only saves recomputing the same
+/// analysis and the same findings table on every view.
 actor AnalysisCache {
     private var entries: [String: VersionAnalysis.Outcome] = [:]
+    private var renderings: [String: String] = [:]
     private var order: [String] = []
     let capacity: Int
 
@@ -17,7 +19,20 @@ actor AnalysisCache {
         let outcome = VersionAnalysis.assess(version)
         entries[version.contentHash] = outcome
         order.append(version.contentHash)
-        if order.count > capacity { entries[order.removeFirst()] = nil }
+        if order.count > capacity {
+            let evicted = order.removeFirst()
+            entries[evicted] = nil
+            renderings = renderings.filter { !$0.key.hasSuffix(evicted) }
+        }
         return outcome
+    }
+
+    /// `render` applied to the version's outcome, computed once per content hash and `kind` (a name for the renderer).
+    func rendered(_ version: ModelVersion, as kind: String, _ render: (VersionAnalysis.Outcome) -> String) -> String {
+        let key = kind + " " + version.contentHash
+        if let cached = renderings[key] { return cached }
+        let text = render(outcome(of: version))
+        if entries[version.contentHash] != nil { renderings[key] = text }
+        return text
     }
 }

@@ -17,7 +17,7 @@ enum VersionPage {
         <div class="card"><p>Approval: <span class="state-\(state)">\(state)</span>\(approvalLine(approval))</p>
         <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p></div>
         """
-        body = "\(body)\(analysis(await input.server.analyses.outcome(of: version)))"
+        body = "\(body)\(HTML(trusted: await input.server.analyses.rendered(version, as: "analysis.html") { analysis($0).description }))"
         let rows: [HTML] = history.reversed().map { other in
             let compare: HTML = other.id == version.id ? "" : "<a href=\"/versions/\(version.id)/diff?against=\(other.id)\">compare with this</a>"
             return "<tr><td class=\"num\"><a href=\"/versions/\(other.id)\">\(other.number)</a></td><td>\(other.author)</td><td>\(other.createdAt)</td><td>\(other.comment)</td><td>\(compare)</td></tr>"
