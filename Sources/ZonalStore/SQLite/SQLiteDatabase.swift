@@ -51,6 +51,10 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
+    public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
+        try await readers.withConnection { connection in try await SQLiteSession(queue: connection, blocking: true).query(sql, arguments) }
+    }
+
     private func transaction<T: Sendable>(_ begin: String, _ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
         let queue = self.queue
         return try await lock.withLock {

@@ -24,10 +24,8 @@ extension SQLZonalStore {
     }
 
     public func accessEpoch() async throws -> Int64 {
-        try await database.read { session in
-            guard let row = try await session.queryOne("SELECT value FROM access_epoch WHERE id = 1") else { throw StoreError.corrupt("access_epoch is empty") }
-            return try row.int("value")
-        }
+        guard let row = try await database.query("SELECT value FROM access_epoch WHERE id = 1").first else { throw StoreError.corrupt("access_epoch is empty") }
+        return try row.int("value")
     }
 }
 

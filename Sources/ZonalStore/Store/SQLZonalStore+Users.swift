@@ -16,15 +16,15 @@ extension SQLZonalStore {
     }
 
     public func user(named name: String) async throws -> User? {
-        try await database.read { try await $0.queryOne("SELECT * FROM users WHERE name = ?", [.text(name)]) }.map(User.init(row:))
+        try await database.query("SELECT * FROM users WHERE name = ?", [.text(name)]).first.map(User.init(row:))
     }
 
     public func user(id: Int64) async throws -> User? {
-        try await database.read { try await $0.queryOne("SELECT * FROM users WHERE id = ?", [.integer(id)]) }.map(User.init(row:))
+        try await database.query("SELECT * FROM users WHERE id = ?", [.integer(id)]).first.map(User.init(row:))
     }
 
     public func users() async throws -> [User] {
-        try await database.read { try await $0.query("SELECT * FROM users ORDER BY name") }.map(User.init(row:))
+        try await database.query("SELECT * FROM users ORDER BY name").map(User.init(row:))
     }
 
     public func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User {
