@@ -8,18 +8,29 @@ public enum MarkupText {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
         else { return text }
-        var out: [UInt8] = []
+        var out = ""
         out.reserveCapacity(utf8.count + 64)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+        // Unescaped runs are copied as slices; their ends sit next to ASCII bytes, so they are valid String indices.
+        var runStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let replacement: String
+            switch utf8[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default:
+                index = utf8.index(after: index)
+                continue
             }
+            out += text[runStart ..< index]
+            out += replacement
+            index = utf8.index(after: index)
+            runStart = index
         }
-        return String(decoding: out, as: UTF8.self)
+        out += text[runStart ..< utf8.endIndex]
+        return out
     }
 }

@@ -8,6 +8,7 @@ actor AnalysisCache {
     private var entries: [String: VersionAnalysis.Outcome] = [:]
     private var renderings: [String: String] = [:]
     private var order: [String] = []
+    private var renderingOrder: [String] = []
     let capacity: Int
 
     init(capacity: Int = 64) {
@@ -19,20 +20,23 @@ actor AnalysisCache {
         let outcome = VersionAnalysis.assess(version)
         entries[version.contentHash] = outcome
         order.append(version.contentHash)
-        if order.count > capacity {
-            let evicted = order.removeFirst()
-            entries[evicted] = nil
-            renderings = renderings.filter { !$0.key.hasSuffix(evicted) }
-        }
+        if order.count > capacity { entries[order.removeFirst()] = nil }
         return outcome
     }
 
     /// `render` applied to the version's outcome, computed once per content hash and `kind` (a name for the renderer).
     func rendered(_ version: ModelVersion, as kind: String, _ render: (VersionAnalysis.Outcome) -> String) -> String {
+        text(version, as: kind) { render(outcome(of: $0)) }
+    }
+
+    /// `render` applied to the version itself (its content escaped for a form, say), once per content hash and `kind`.
+    func text(_ version: ModelVersion, as kind: String, _ render: (ModelVersion) -> String) -> String {
         let key = kind + " " + version.contentHash
         if let cached = renderings[key] { return cached }
-        let text = render(outcome(of: version))
-        if entries[version.contentHash] != nil { renderings[key] = text }
+        let text = render(version)
+        renderings[key] = text
+        renderingOrder.append(key)
+        if renderingOrder.count > 4 * capacity { renderings[renderingOrder.removeFirst()] = nil }
         return text
     }
 }

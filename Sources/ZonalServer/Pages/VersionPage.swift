@@ -35,7 +35,8 @@ enum VersionPage {
             """
         }
         if identity.user.role == .engineer, let latest {
-            body = "\(body)\(saveForm(projectID: version.projectID, modelName: version.modelName, content: latest.content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))"
+            let content = HTML(trusted: await input.server.analyses.text(latest, as: "escaped") { HTML.escape($0.content) })
+            body = "\(body)\(saveForm(projectID: version.projectID, modelName: version.modelName, content: content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))"
         }
         return Page.response("\(version.modelName) v\(version.number)", identity: identity, body)
     }
@@ -73,7 +74,7 @@ enum VersionPage {
         }
     }
 
-    static func saveForm(projectID: Int64, modelName: String, content: String, baseVersionID: Int64?, identity: Identity, title: String) -> HTML {
+    static func saveForm(projectID: Int64, modelName: String, content: HTML, baseVersionID: Int64?, identity: Identity, title: String) -> HTML {
         """
         <form class="card" method="post" action="/projects/\(projectID)/models">\(Page.csrf(identity))
         <h2>\(title)</h2>
