@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        // Gzip-compressed captures (ZonalTraffic); links the system zlib (zlib1g-dev).
+        .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
         // TLS to PostgreSQL (ZonalStore); already in the graph through postgres-nio.
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
@@ -31,7 +33,7 @@ let package = Package(
         .target(name: "ZonalModel", dependencies: ["IEC62443", "Yams", .product(name: "CSV", package: "CSV.swift")], resources: [.process("Resources")]),
         .target(name: "ZonalFirewall", dependencies: ["ZonalModel"]),
         .target(name: "ZonalAnalysis", dependencies: ["ZonalModel", "ZonalTraffic", "ZonalFirewall", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "ZonalTraffic", dependencies: ["ZonalModel"]),
+        .target(name: "ZonalTraffic", dependencies: ["ZonalModel", .product(name: "CompressNIO", package: "compress-nio")]),
         .target(name: "ZonalReports", dependencies: ["ZonalAnalysis", "ZonalFirewall", .product(name: "Mustache", package: "swift-mustache"),
                                                     .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Templates")]),

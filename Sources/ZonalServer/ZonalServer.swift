@@ -21,6 +21,8 @@ public struct ZonalServer: Sendable {
         public var secureCookies: Bool
         public var lockout: LockoutPolicy
         public var passwordHasher: PasswordHasher
+        /// The largest evidence file accepted; larger uploads get 413 with the limit in the message.
+        public var maximumEvidenceBytes = ZonalServer.defaultEvidenceLimit
 
         public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, lockout: LockoutPolicy = .standard, passwordHasher: PasswordHasher = .interactive) {
             self.host = host
@@ -31,6 +33,9 @@ public struct ZonalServer: Sendable {
         }
     }
 
+    /// 32 MiB: enough for a scanned test report or a capture excerpt, small enough to keep the database lean.
+    public static let defaultEvidenceLimit = 32 * 1024 * 1024
+
     public init(store: any ZonalStore, configuration: Configuration = .init(), throttle: LoginThrottle = LoginThrottle()) {
         self.store = store
         self.configuration = configuration
@@ -39,7 +44,7 @@ public struct ZonalServer: Sendable {
     }
 
     /// Every route the server answers.
-    public var endpoints: [Endpoint] { APIRoutes.all + PageRoutes.all }
+    public var endpoints: [Endpoint] { APIRoutes.all + EvidenceRoutes.endpoints + TokenRoutes.endpoints + ReportExport.endpoints + PageRoutes.all }
 
     /// The router with middleware and every endpoint behind its access policy.
     public func router() -> Router<ZonalRequestContext> {
@@ -83,12 +88,13 @@ public struct ZonalServer: Sendable {
                 throw APIError.forbidden
             }
             let body: [UInt8]
+            let evidenceLimit = configuration.maximumEvidenceBytes
             do {
-                body = Array(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
+                body = Array(try await request.body.collect(upTo: endpoint.acceptsFiles ? evidenceLimit + MultipartForm.overhead : context.maxUploadSize).readableBytesView)
             } catch {
-                throw APIError.tooLarge
+                throw endpoint.acceptsFiles ? APIError.evidenceTooLarge(limit: evidenceLimit) : APIError.tooLarge
             }
-            let input = EndpointInput(request: request, context: context, body: body, server: self)
+            let input = try EndpointInput(request: request, context: context, body: body, server: self)
             if request.method != .get, let expected = context.identity?.csrfToken {
                 let given = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? input.form["csrf"]
                 guard let given, given == expected else { throw APIError.csrf }
@@ -109,6 +115,9 @@ public struct ZonalServer: Sendable {
         case .versionParameter:
             guard let id = context.parameters.get("version").flatMap({ Int64($0) }) else { return nil }
             return try await versions.version(id: id, store: store)?.projectID
+        case .evidenceParameter:
+            guard let id = context.parameters.get("evidence").flatMap({ Int64($0) }) else { return nil }
+            return try await store.evidence(id: id)?.projectID
         }
     }
 }

@@ -35,6 +35,17 @@ public protocol ZonalStore: Sendable {
     func createToken(userID: Int64, name: String, scopes: [TokenScope], by actor: AuditActor) async throws -> IssuedToken
     func bearer(secret: String) async throws -> (token: APIToken, user: User)?
     func revokeToken(id: Int64, by actor: AuditActor) async throws -> APIToken
+    /// A user's tokens, revoked ones included, newest first.
+    func tokens(userID: Int64) async throws -> [APIToken]
+
+    // Evidence
+    /// Stores a file as evidence for part of a model version, audited in the same transaction.
+    func addEvidence(_ upload: EvidenceUpload, by actor: AuditActor) async throws -> Evidence
+    func evidence(id: Int64) async throws -> Evidence?
+    /// The evidence attached to any version of a model, oldest first.
+    func evidence(projectID: Int64, modelName: String) async throws -> [Evidence]
+    /// A file's bytes, checked against its SHA-256; the download is audited in the same transaction as the read.
+    func downloadEvidence(id: Int64, by actor: AuditActor) async throws -> (evidence: Evidence, content: [UInt8])
 
     // Browser sessions (kept across restarts; the sign-in itself is audited by `recordSignIn`)
     /// The unexpired session with this id hash and its user.

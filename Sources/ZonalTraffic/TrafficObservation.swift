@@ -8,6 +8,8 @@ public struct TrafficObservation: Sendable {
     public var damage: [CaptureDamage] = []
     /// True when some input was a flow log (flows without packets, so no function codes or frame numbers).
     public var fromFlowLogs = false
+    /// How captures read in parts were merged (the benchmark's `--timings` prints it).
+    public var parts = PartsRead()
 
     public init() {}
 
@@ -43,4 +45,13 @@ public struct ProtocolTotal: Sendable, Hashable {
         pduFrames += flow.pduFrames
         flows += 1
     }
+}
+
+/// Captures read in parts: how many parts, and how the flows spanning a boundary were continued.
+public struct PartsRead: Sendable, Hashable {
+    public var parts = 0
+    /// Spanning flows continued by replaying the later part's first packets of them.
+    public var joined = 0
+    /// Spanning flows whose later part was walked again.
+    public var rewalked = 0
 }

@@ -25,9 +25,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("insecure-cookies"), help: "Send session cookies without the Secure flag (only for plain HTTP on a host other than localhost).")
     var insecureCookies = false
 
+    @Option(name: .customLong("evidence-limit"), help: ArgumentHelp("Largest evidence file accepted, in MiB (1-256); larger uploads get 413.", valueName: "MiB"))
+    var evidenceLimit = ZonalServer.defaultEvidenceLimit >> 20
+
+    func validate() throws {
+        guard (1 ... 256).contains(evidenceLimit) else { throw ValidationError("--evidence-limit must be 1-256 MiB, not \(evidenceLimit)") }
+    }
+
     func run() async throws {
         let opened = try await store.openStore()
-        let server = ZonalServer(store: opened, configuration: .init(host: host, port: port, secureCookies: !insecureCookies))
+        var configuration = ZonalServer.Configuration(host: host, port: port, secureCookies: !insecureCookies)
+        configuration.maximumEvidenceBytes = evidenceLimit << 20
+        let server = ZonalServer(store: opened, configuration: configuration)
         Diagnostics.note("zonal: serving http://\(host):\(port) (audit public key \(try store.signingKey(create: false).publicKey.base64))")
         try await server.run()
     }

@@ -31,14 +31,24 @@ struct CaptureInput: ParsableArguments {
     @Flag(name: .customLong("no-progress"), help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
     var noProgress = false
 
+    @Option(help: ArgumentHelp("Threads that read a large capture in parts (the result is the same with any number); default: one per core.",
+                               valueName: "n"))
+    var threads: Int = TrafficReader.defaultThreads
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
     /// Reads every capture; unreadable or unknown files end the command, damage is reported and kept for the exit code.
-    func read() throws -> TrafficObservation { try Self.read(captures, progress: !noProgress) }
+    func read() throws -> TrafficObservation { try Self.read(captures, progress: !noProgress, threads: threads) }
 
     /// Reads `captures` the same way for `zonal traffic` and `zonal report --capture`.
-    static func read(_ captures: [String], progress: Bool) throws -> TrafficObservation {
+    static func read(_ captures: [String], progress: Bool, threads: Int = TrafficReader.defaultThreads) throws -> TrafficObservation {
         let bar = ProgressBar(enabled: progress && isatty(STDERR_FILENO) == 1)
         do {
-            let observation = try TrafficReader.read(captures) { done, total, packets in bar.update(done: done, total: total, packets: packets) }
+            let observation = try TrafficReader.read(captures, threads: threads) { done, total, packets in
+                bar.update(done: done, total: total, packets: packets)
+            }
             bar.finish()
             for damage in observation.damage { Diagnostics.note("zonal: warning: \(damage)") }
             return observation
@@ -88,7 +98,7 @@ struct TrafficCheckCommand: ParsableCommand {
         case .sarif: try destination.write(SARIFReport.traffic(assessment))
         }
         if timings {
-            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count)")
+            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count), parts \(observation.parts.parts) (spanning flows joined \(observation.parts.joined), re-walked \(observation.parts.rewalked))")
         }
         if !observation.damage.isEmpty { throw ExitStatus.damagedInput }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """End-to-end test of `zonal serve` in a real headless Chromium (Debian's), driven by Playwright.
 
-An admin sets up a project, an engineer uploads the refinery example and sees its findings, an assessor submits
-it, a different user approves it, and an auditor finds every step in the audit trail and verifies it. Screenshots
+An admin sets up a project, an engineer uploads the refinery example and sees its findings and zone & conduit
+diagram, an assessor attaches an evidence file, makes and revokes an API token and submits the version, a different
+user approves it and downloads the evidence (its SHA-256 checked), and an auditor finds every step in the audit trail
+and verifies it. Screenshots
 of each step go to the output folder (default: .build/e2e). Loopback only; the server and its database are
 temporary. Exit 0 when every step held, 1 otherwise.
 
 Run after `swift build`:  python3 Tests/EndToEnd/server_flow.py [--zonal .build/debug/zonal] [--out .build/e2e]
 """
 import argparse
+import hashlib
 import os
 import shutil
 import socket
@@ -69,12 +72,17 @@ def main():
 
 def run_flow(base, args):
     refinery = open(os.path.join(ROOT, "Examples", "refinery", "plant.yaml"), encoding="utf-8").read()
+    # Every byte value, so a download that altered a single byte (a text re-encoding, say) would change the hash.
+    evidence_path = os.path.join(tempfile.mkdtemp(prefix="zonal-e2e-evidence-"), "sis-proof-test.bin")
+    with open(evidence_path, "wb") as handle:
+        handle.write(bytes(range(256)) * 64)
+    evidence_sha256 = hashlib.sha256(open(evidence_path, "rb").read()).hexdigest()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=args.chromium, args=["--no-sandbox", "--disable-gpu"])
         shot = lambda page, name: page.screenshot(path=os.path.join(args.out, name + ".png"), full_page=True)
 
         def sign_in(name):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
             page = context.new_page()
             page.set_default_timeout(10_000)
             page.goto(base + "/login")
@@ -105,16 +113,53 @@ def run_flow(base, args):
         page.click("text=Save version")
         expect(page.locator("h1")).to_have_text("refinery v1")
         expect(page.locator("h2", has_text="Findings")).to_be_visible()
-        findings = page.locator("td[class^=sev-]").count()
+        findings = page.locator("#findings span[class^=sev-]").count()
         assert findings > 0, "the refinery example has findings"
+        # The zone & conduit diagram is inline SVG, styled by the served stylesheet (the CSP allows no inline style).
+        diagram = page.locator("figure.diagram svg")
+        expect(diagram).to_be_visible()
+        assert page.locator("figure.diagram g.zone").count() == 4, "four zones in the refinery diagram"
+        expect(page.locator("#zone-sis")).to_contain_text("Safety Instrumented System")
+        fill = page.eval_on_selector("#zone-sis rect", "e => getComputedStyle(e).fill")
+        assert fill == "rgb(251, 227, 224)", f"the safety zone is drawn with the stylesheet's fill, not {fill}"
+        for heading in ["Security levels per zone", "Requirement gaps", "Attack paths"]:
+            expect(page.locator("h2", has_text=heading)).to_be_visible()
+        diagram.screenshot(path=os.path.join(args.out, "2-diagram.png"))
+        # Sorting is a link: the server returns the findings ordered by check id, descending on a second click.
+        page.click("#findings th a:text('Check')")
+        expect(page.locator("#findings th[aria-sort=ascending]")).to_contain_text("Check")
+        checks = page.locator("#findings tbody tr td:nth-child(2)").all_inner_texts()
+        assert checks == sorted(checks, key=str.lower) or len(set(checks)) < 2, f"findings sorted by check: {checks}"
         shot(page, "2-engineer-findings")
         version_url = page.url
         context.close()
 
-        # The assessor submits it for approval.
+        # The assessor attaches evidence to the SIS zone, sees it on the model page, and submits the version.
         context, page = sign_in("sam")
         page.goto(version_url)
+        page.select_option("#evidence-target", value="zone|sis|")
+        page.set_input_files("#evidence-file", evidence_path)
+        page.fill("#evidence-comment", "SIS proof test record")
+        page.click("text=Upload evidence")
+        row = page.locator("#evidence tbody tr", has_text="sis-proof-test.bin")
+        expect(row).to_contain_text("zone sis")
+        expect(row).to_contain_text(evidence_sha256)
+        expect(row).to_contain_text("sam")
+        shot(page, "3-assessor-evidence")
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=os.path.join(args.out, "3-evidence-at-laptop-width.png"))
         page.click("text=Submit for approval")
+        # The assessor makes an API token for CI on the tokens page: the secret is shown once, then revoked.
+        page.click("nav >> text=API tokens")
+        page.fill("#token-name", "ci-nightly")
+        page.click("text=Create token")
+        secret = page.locator("#token-secret").inner_text()
+        assert len(secret) > 20, "the new token's secret is shown"
+        page.goto(base + "/tokens")
+        assert secret not in page.content(), "the secret is shown only once"
+        page.click("button[aria-label='Revoke token ci-nightly']")
+        expect(page.locator("table")).to_contain_text("revoked")
+        page.goto(version_url)
         expect(page.locator(".state-submitted")).to_have_text("submitted")
         shot(page, "3-assessor-submitted")
         context.close()
@@ -127,13 +172,21 @@ def run_flow(base, args):
         page.click("text=Record decision")
         expect(page.locator(".state-approved")).to_have_text("approved")
         shot(page, "4-approver-approved")
+        # The approver downloads the evidence: an attachment whose bytes hash to what the page shows.
+        with page.expect_download() as download_info:
+            page.click("#evidence a:text('sis-proof-test.bin')")
+        download = download_info.value
+        assert download.suggested_filename == "sis-proof-test.bin", download.suggested_filename
+        downloaded = hashlib.sha256(open(download.path(), "rb").read()).hexdigest()
+        assert downloaded == evidence_sha256, f"downloaded evidence hashes to {downloaded}, not {evidence_sha256}"
         context.close()
 
         # The auditor finds every step in the audit trail and verifies it.
         context, page = sign_in("aud")
         page.goto(base + "/audit")
         body = page.locator("table").inner_text()
-        for action in ["project.create", "project.member.add", "model.version.create", "approval.submit", "approval.approve", "auth.login"]:
+        for action in ["project.create", "project.member.add", "model.version.create", "evidence.upload", "evidence.download", "approval.submit",
+                       "approval.approve", "auth.login", "token.create", "token.revoke"]:
             assert action in body, f"{action} is in the audit trail"
         page.click("text=Verify the audit trail")
         expect(page.locator(".state-approved")).to_contain_text("Verified")

@@ -72,6 +72,30 @@ final class TrafficCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("\"violations\""))
     }
 
+    func testTruncatedGzipCaptureExitsFourWithTheOffset() throws {
+        let (model, capture) = try files()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip") || FileManager.default.isExecutableFile(atPath: "/bin/gzip") else {
+            throw XCTSkip("gzip is not installed")
+        }
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip") ? "/usr/bin/gzip" : "/bin/gzip")
+        gzip.arguments = [capture]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let compressed = try Data(contentsOf: URL(fileURLWithPath: capture + ".gz"))
+        let cut = capture + ".cut"
+        try compressed.prefix(compressed.count / 2).write(to: URL(fileURLWithPath: cut))
+        let run = try ZonalCommandTests.run(["traffic", model, cut, "--format", "json"])
+        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertTrue(run.stderr.contains("gzip data ends early"), run.stderr)
+        XCTAssertTrue(run.stderr.range(of: #"byte [1-9][0-9]*, packet [1-9][0-9]*"#, options: .regularExpression) != nil, run.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertGreaterThan(object["packets"] as? Int ?? 0, 0, "results up to the damage are kept")
+        let whole = try ZonalCommandTests.run(["traffic", model, capture + ".gz", "--format", "json"])
+        XCTAssertEqual(whole.status, 1, whole.stderr)
+        XCTAssertTrue(whole.stdout.contains("\"packets\" : 361"))
+    }
+
     func testForeignFileExitsTwoAndMissingFileThree() throws {
         let (model, _) = try files()
         let foreign = try ZonalCommandTests.run(["traffic", model, model])

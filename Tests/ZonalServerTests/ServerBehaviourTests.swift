@@ -100,7 +100,7 @@ struct ServerBehaviourTests {
             let page = try await client.call(.get, "/versions/\(fixture.version.id)", token: fixture.tokens[.viewer])
             #expect(page.text.contains("Findings (\(findings.count))"))
             // Each finding is a table row in markup, not escaped text.
-            #expect(page.text.components(separatedBy: "<td class=\"sev-").count - 1 == findings.count)
+            #expect(page.text.components(separatedBy: "<span class=\"sev-").count - 1 == findings.count)
         }
     }
 

@@ -12,6 +12,8 @@ struct ServerFixture {
     let store: SQLZonalStore
     let project: Project
     let version: ModelVersion
+    /// A file the assessor attached to zone `ctl` of `version`.
+    let evidence: Evidence
     var users: [Role: User] = [:]
     var tokens: [Role: String] = [:]
     /// An engineer who is not a member of the project.
@@ -30,7 +32,7 @@ struct ServerFixture {
       - { id: reports, from: hmi, to: erp, protocol: https, port: 443 }
     """
 
-    static func make(throttle: LoginThrottle = LoginThrottle()) async throws -> ServerFixture {
+    static func make(throttle: LoginThrottle = LoginThrottle(), evidenceLimit: Int? = nil) async throws -> ServerFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = SQLZonalStore(database: try SQLiteDatabase(path: directory.appendingPathComponent("zonal.sqlite").path), signingKey: AuditSigningKey(privateKey: .init()))
@@ -49,8 +51,13 @@ struct ServerFixture {
         let outsiderToken = try await store.createToken(userID: outsider.id, name: "test", scopes: [.read, .write], by: root).secret
         let version = try await store.saveModel(ModelDraft(projectID: project.id, modelName: "plant", content: plant, comment: "first", baseVersionID: nil),
                                                 by: AuditActor(user: users[.engineer]!, authContext: "test", sourceAddress: "test"))
-        let server = ZonalServer(store: store, configuration: .init(secureCookies: true, lockout: LockoutPolicy(maximumFailures: 3, lockSeconds: 600), passwordHasher: .testing), throttle: throttle)
-        return ServerFixture(server: server, store: store, project: project, version: version, users: users, tokens: tokens, outsiderToken: outsiderToken)
+        let evidence = try await store.addEvidence(EvidenceUpload(versionID: version.id, target: EvidenceTarget(kind: .zone, id: "ctl"), originalName: "ctl-hardening.txt",
+                                                                  mediaType: "text/plain", comment: "hardening checklist", content: Array("checked\n".utf8)),
+                                                   by: AuditActor(user: users[.assessor]!, authContext: "test", sourceAddress: "test"))
+        var configuration = ZonalServer.Configuration(secureCookies: true, lockout: LockoutPolicy(maximumFailures: 3, lockSeconds: 600), passwordHasher: .testing)
+        if let evidenceLimit { configuration.maximumEvidenceBytes = evidenceLimit }
+        let server = ZonalServer(store: store, configuration: configuration, throttle: throttle)
+        return ServerFixture(server: server, store: store, project: project, version: version, evidence: evidence, users: users, tokens: tokens, outsiderToken: outsiderToken)
     }
 
     /// Runs `body` with a client of the in-process router.
@@ -74,7 +81,27 @@ extension TestClientProtocol {
     func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
-        if json != nil { fields[.contentType] = "application/json" }
+        if json != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) })
+    }
+}
+
+/// multipart/form-data bodies as browsers and `curl -F` send them.
+enum MultipartBody {
+    static let boundary = "----zonal-test-boundary-7MA4YWxkTrZu0gW"
+    static let contentType = "multipart/form-data; boundary=\(boundary)"
+
+    static func make(fields: [(String, String)], file: (name: String, type: String, bytes: [UInt8])?) -> ByteBuffer {
+        var bytes: [UInt8] = []
+        for (name, value) in fields {
+            bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8)
+            bytes += file.bytes
+            bytes += Array("\r\n".utf8)
+        }
+        bytes += Array("--\(boundary)--\r\n".utf8)
+        return ByteBuffer(bytes: bytes)
     }
 }

@@ -13,6 +13,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     static let adminVariable = "ZONAL_TEST_POSTGRES_ADMIN_URL"
     static let appVariable = "ZONAL_TEST_POSTGRES_APP_URL"
+    /// Test databases are named with this prefix (default `zonal_test_`), and only those with it are cleaned up, so
+    /// test runs of several checkouts on one PostgreSQL server never drop each other's databases.
+    static let prefixVariable = "ZONAL_TEST_POSTGRES_PREFIX"
+    static var databasePrefix: String { ProcessInfo.processInfo.environment[prefixVariable] ?? "zonal_test_" }
 
     /// SQLite always; PostgreSQL when configured, and always under CI=true (where a missing server must fail the run).
     static var available: [Backend] {
@@ -53,7 +57,7 @@ struct StoreFixture: Sendable {
     /// A new empty PostgreSQL database (one per test, so tests never see each other's logs): its admin and app URLs.
     static func emptyPostgresDatabase(adminURL: String, appURL: String) async throws -> (admin: String, app: String) {
         try await PostgresLeftovers.removeOnce(adminURL: adminURL)
-        let name = "zonal_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let name = Backend.databasePrefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await PostgresDatabase.administrator(url: adminURL).executeOutsideTransaction("CREATE DATABASE \(name)")
         return (url(adminURL, database: name), url(appURL, database: name))
     }
@@ -120,7 +124,7 @@ enum PostgresLeftovers {
             if task == nil {
                 task = Task {
                     let admin = try PostgresDatabase.administrator(url: adminURL)
-                    let names = try await admin.read { try await $0.query("SELECT datname FROM pg_database WHERE datname LIKE 'zonal_test_%'") }.map { try $0.text("datname") }
+                    let names = try await admin.read { try await $0.query("SELECT datname FROM pg_database WHERE starts_with(datname, ?)", [.text(Backend.databasePrefix)]) }.map { try $0.text("datname") }
                     for name in names { try await admin.executeOutsideTransaction("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
                 }
             }

@@ -22,6 +22,34 @@ enum TrafficFixture {
         return path
     }
 
+    /// Every public fact of an observation, one line per flow, in order.
+    static func fingerprint(_ o: TrafficObservation) -> [String] {
+        var lines = ["\(o.counters)", "\(o.damage)"]
+        for f in o.flows {
+            let functions = f.functions.map { "\($0.family.name):\($0.code)=\($0.count)/\($0.requests)@\($0.frames)" }.joined(separator: " ")
+            lines.append("\(f.client):\(f.clientPort) \(f.server):\(f.serverPort) ip\(f.ipProtocol) et\(f.etherType) \(f.clientMAC)/\(f.serverMAC) v\(f.vlan) "
+                         + "\(f.protocol.name) p\(f.packets) b\(f.bytes) s\(f.serverPackets) pdu\(f.pduFrames) \(f.firstFrame)-\(f.lastFrame) "
+                         + "\(f.firstTime)-\(f.lastTime) \(f.sampleFrames) \(f.serverSampleFrames) [\(functions)] opc\(f.opcuaSecurityNone)@\(f.opcuaNoneFrame) "
+                         + "\(f.serverName ?? "-") hs\(f.rolesFromHandshake) c\(f.capture)")
+        }
+        return lines
+    }
+
+    /// `gzip -c` of `path` written beside it as NAME; skips the test when gzip is absent.
+    static func gzip(_ path: String, name: String) throws -> String {
+        guard let gzip = tool("gzip") else { throw XCTSkip("gzip is not installed") }
+        let out = try directory().appendingPathComponent(name).path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gzip)
+        process.arguments = ["-c", "-6", path]
+        FileManager.default.createFile(atPath: out, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "gzip \(path)")
+        return out
+    }
+
     static func write(_ bytes: [UInt8], name: String) throws -> String {
         let path = try directory().appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))

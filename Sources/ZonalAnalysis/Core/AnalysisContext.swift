@@ -8,11 +8,19 @@ public struct AnalysisContext: Sendable {
     public let catalog: Catalog
     public let assetsByZone: [String: [Asset]]
     public let conduitsByZone: [String: [Conduit]]
-    public let conduitsBetween: [ZonePair: [Conduit]]
+    /// Conduits by the zone pair they join; built when asked, as no model check needs it (flow routing works by position).
+    public var conduitsBetween: [ZonePair: [Conduit]] {
+        var between: [ZonePair: [Conduit]] = [:]
+        for conduit in model.conduits where conduit.zones.count == 2 {
+            between[ZonePair(conduit.zones[0], conduit.zones[1]), default: []].append(conduit)
+        }
+        return between
+    }
+    /// One per flow of the model, in the model's order.
     public let routes: [FlowRoute]
-    /// Routes of flows between two different zones, by zone pair.
-    public let routesBetween: [ZonePair: [FlowRoute]]
-    private let routeIndex: [String: Int]
+    /// Positions in `routes` of the flows between the two zones of a conduit with inline rules, by zone pair: what the
+    /// least-privilege check matches those rules against. Other pairs are left out, as nothing asks for them.
+    private let routesForInlineRules: [ZonePair: [Int]]
     public let zoneAssessments: [TargetAssessment]
     public let conduitAssessments: [TargetAssessment]
     public let attackPaths: [AttackPath]
@@ -25,25 +33,26 @@ public struct AnalysisContext: Sendable {
         var assetsByZone: [String: [Asset]] = [:]
         for asset in model.assets { if let zone = asset.zone { assetsByZone[zone, default: []].append(asset) } }
         var conduitsByZone: [String: [Conduit]] = [:]
-        var conduitsBetween: [ZonePair: [Conduit]] = [:]
         for conduit in model.conduits where conduit.zones.count == 2 {
             conduitsByZone[conduit.zones[0], default: []].append(conduit)
             conduitsByZone[conduit.zones[1], default: []].append(conduit)
-            conduitsBetween[ZonePair(conduit.zones[0], conduit.zones[1]), default: []].append(conduit)
         }
         self.assetsByZone = assetsByZone
         self.conduitsByZone = conduitsByZone
-        self.conduitsBetween = conduitsBetween
-        routes = FlowRouter.route(model, conduitsBetween: conduitsBetween)
-        var routesBetween: [ZonePair: [FlowRoute]] = [:]
-        for route in routes {
-            if let f = route.fromZone, let t = route.toZone, f != t { routesBetween[ZonePair(f, t), default: []].append(route) }
+        let routes = FlowRouter.route(model)
+        self.routes = routes
+        var routesForInlineRules: [ZonePair: [Int]] = [:]
+        for conduit in model.conduits where conduit.zones.count == 2 && conduit.allows.contains(where: \.isInlineRule) {
+            routesForInlineRules[ZonePair(conduit.zones[0], conduit.zones[1])] = []
         }
-        self.routesBetween = routesBetween
-        var routeIndex: [String: Int] = [:]
-        routeIndex.reserveCapacity(routes.count)
-        for (i, route) in routes.enumerated() where routeIndex[route.flow.id] == nil { routeIndex[route.flow.id] = i }
-        self.routeIndex = routeIndex
+        if !routesForInlineRules.isEmpty {
+            for i in routes.indices {
+                guard let f = routes[i].fromZone, let t = routes[i].toZone, f != t else { continue }
+                let pair = ZonePair(f, t)
+                if routesForInlineRules[pair] != nil { routesForInlineRules[pair]!.append(i) }
+            }
+        }
+        self.routesForInlineRules = routesForInlineRules
         let evaluator = RequirementEvaluator(model: model, catalog: catalog, assetsByZone: assetsByZone, conduitsByZone: conduitsByZone)
         zoneAssessments = model.zones.parallelMap(minimumChunk: 32) { evaluator.assessZone($0) }
         conduitAssessments = model.conduits.parallelMap { evaluator.assessConduit($0) }
@@ -60,7 +69,13 @@ public struct AnalysisContext: Sendable {
 
     /// The route of a flow by id: its endpoint zones and verdict, worked out once.
     public func route(ofFlow id: String) -> FlowRoute? {
-        routeIndex[id].map { routes[$0] }
+        // Routes are in the model's flow order, so the model's own index finds them.
+        model.flowPosition(id).map { routes[$0] }
+    }
+
+    /// The routes of flows between two different zones, for a zone pair joined by a conduit with inline rules.
+    public func routes(between pair: ZonePair) -> [FlowRoute] {
+        (routesForInlineRules[pair] ?? []).map { routes[$0] }
     }
 
     /// The SL-T a conduit is held to: as stated, else the per-FR maximum of its zones.

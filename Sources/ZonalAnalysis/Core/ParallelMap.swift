@@ -6,35 +6,29 @@ extension Array where Element: Sendable {
     func parallelMap<Result: Sendable>(minimumChunk: Int = 256, _ transform: @Sendable (Element) -> Result) -> [Result] {
         let chunks = Swift.max(1, Swift.min(count / minimumChunk, 64))
         guard chunks > 1 else { return map(transform) }
-        let results = ResultSlots<Result>(count: count)
         let chunkSize = (count + chunks - 1) / chunks
-        self.withUnsafeBufferPointer { input in
+        return withUnsafeBufferPointer { input in
             let base = UnsafeSendableBuffer(buffer: input)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = chunk * chunkSize, end = Swift.min(start + chunkSize, base.buffer.count)
-                guard start < end else { return }
-                for i in start..<end { results.set(i, transform(base.buffer[i])) }
+            // Each worker initialises its own slots of the result in place: no optional slots, no second copy.
+            return [Result](unsafeUninitializedCapacity: count) { output, initialized in
+                let slots = UnsafeSendableSlots(buffer: output)
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let start = chunk * chunkSize, end = Swift.min(start + chunkSize, base.buffer.count)
+                    guard start < end else { return }
+                    for i in start..<end { (slots.buffer.baseAddress! + i).initialize(to: transform(base.buffer[i])) }
+                }
+                initialized = base.buffer.count
             }
         }
-        return results.values()
     }
-}
-
-/// Write-once slots filled from several threads, each index by exactly one of them.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        // Distinct indices touch distinct elements; the array itself is never resized while shared.
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
-    }
-
-    func values() -> [Value] { storage.map { $0! } }
 }
 
 /// Read-only access to the input from the worker threads for the duration of `withUnsafeBufferPointer`.
 private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<Element>
+}
+
+/// The result's storage, written from several threads, each index by exactly one of them.
+private struct UnsafeSendableSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }

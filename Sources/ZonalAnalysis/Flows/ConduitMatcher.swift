@@ -4,30 +4,11 @@ import ZonalModel
 /// protocol, port and functions include the flow's. A conduit with enforcement `none` filters nothing, so it permits every flow.
 public enum ConduitMatcher {
     public static func permits(_ conduit: Conduit, flow: Flow, model: SystemModel) -> Bool {
-        Compiled(conduit).permits(flow, model: model)
-    }
-
-    /// A conduit's `allows` list prepared for many lookups: named flows in a set, inline rules apart.
-    public struct Compiled: Sendable {
-        public let conduit: Conduit
-        private let flowIDs: Set<String>
-        private let rules: [InlineRule]
-
-        public init(_ conduit: Conduit) {
-            self.conduit = conduit
-            var ids: Set<String> = [], rules: [InlineRule] = []
-            for rule in conduit.allows {
-                switch rule {
-                case .flow(let id, _): ids.insert(id)
-                case .rule(let r): rules.append(r)
-                }
+        conduit.enforcement == .none || conduit.allows.contains { rule in
+            switch rule {
+            case .flow(let id, _): id == flow.id
+            case .rule(let r): covers(r, flow: flow, model: model)
             }
-            flowIDs = ids
-            self.rules = rules
-        }
-
-        public func permits(_ flow: Flow, model: SystemModel) -> Bool {
-            conduit.enforcement == .none || flowIDs.contains(flow.id) || rules.contains { ConduitMatcher.covers($0, flow: flow, model: model) }
         }
     }
 

@@ -25,25 +25,24 @@ public struct FlowRoute: Hashable, Sendable {
 
 /// Routes every flow of a model onto its conduits. Pure: the same model gives the same routes.
 enum FlowRouter {
-    static func route(_ model: SystemModel, conduitsBetween: [ZonePair: [Conduit]]) -> [FlowRoute] {
-        let compiled = conduitsBetween.mapValues { $0.map(ConduitMatcher.Compiled.init) }
+    static func route(_ model: SystemModel) -> [FlowRoute] {
+        let allowances = ConduitAllowances(model.conduits)
         return model.flows.parallelMap { flow in
             let from = model.zoneID(ofEndpoint: flow.from)
             let to = model.zoneID(ofEndpoint: flow.to)
             guard let from, let to else { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .unplaced) }
             if from == to { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .intraZone) }
-            let candidates = compiled[ZonePair(from, to)] ?? []
+            let candidates = allowances.conduits(between: ZonePair(from, to))
             if candidates.isEmpty { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .noConduit) }
             var against: String?
-            for candidate in candidates where candidate.permits(flow, model: model) {
-                let conduit = candidate.conduit
-                if conduit.permitsDirection(from: from, to: to) {
-                    return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .permitted(conduit: conduit.id))
+            for c in candidates where allowances.permits(c, flow: flow, model: model) {
+                if allowances.permitsDirection(c, from: from, to: to) {
+                    return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .permitted(conduit: allowances.id(c)))
                 }
-                against = against ?? conduit.id
+                against = against ?? allowances.id(c)
             }
             if let against { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .againstDirection(conduit: against)) }
-            return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .notPermitted(conduits: candidates.map(\.conduit.id)))
+            return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .notPermitted(conduits: candidates.map(allowances.id)))
         }
     }
 }

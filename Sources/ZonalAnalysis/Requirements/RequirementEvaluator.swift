@@ -21,6 +21,10 @@ struct RequirementEvaluator {
         let remoteAccess: Bool
         /// Indexed by `Enforcement.allCases` position: does that enforcement meet it.
         let metBy: [Bool]
+        /// The same as bits, to tell apart the few distinct patterns when caching remedy text.
+        let metByMask: Int
+        /// "firewall or data-diode …": the enforcement types that meet it, weakest first; nil when none does.
+        let enforcementHint: String?
     }
 
     private let entries: [Entry]
@@ -34,9 +38,12 @@ struct RequirementEvaluator {
         entries = catalog.entries(of: .systemRequirements).compactMap { r in
             guard let fr = r.fr, let minimum = r.minimumLevel else { return nil }
             let base = r.parent ?? r.id
+            let metBy = Enforcement.allCases.map { EnforcementCapabilities.requirements(metBy: $0).contains(r.id) }
+            let types = EnforcementCapabilities.enforcements(meeting: r.id).map(\.rawValue)
             return Entry(requirement: r, fr: fr, minimum: minimum, boundary: ConduitScope.contains(r),
-                         remoteAccess: ConduitScope.remoteAccessRequirements.contains(base),
-                         metBy: Enforcement.allCases.map { EnforcementCapabilities.requirements(metBy: $0).contains(r.id) })
+                         remoteAccess: ConduitScope.remoteAccessRequirements.contains(base), metBy: metBy,
+                         metByMask: metBy.enumerated().reduce(0) { $0 | ($1.element ? 1 << $1.offset : 0) },
+                         enforcementHint: types.isEmpty ? nil : types.joined(separator: " or "))
         }
         var byZone: [String: [Countermeasure]] = [:], byConduit: [String: [Countermeasure]] = [:]
         for c in model.countermeasures {
@@ -70,6 +77,7 @@ struct RequirementEvaluator {
 
         var statuses: [RequirementStatus] = []
         statuses.reserveCapacity(entries.count)
+        var remedies = RemedyParts()
         for entry in entries {
             var by: [Satisfaction] = []
             let weakest = ranked[entry.fr.rawValue - 1].first?.level ?? -1
@@ -85,7 +93,7 @@ struct RequirementEvaluator {
             for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
             let required = entry.requirement.isRequired(at: zone.slTarget[entry.fr])
             let remedy = by.isEmpty && required
-                ? zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits) : nil
+                ? zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits, parts: &remedies) : nil
             statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
         }
         return TargetAssessment(kind: .zone, id: zone.id, name: zone.name, slTarget: zone.slTarget,
@@ -106,9 +114,8 @@ struct RequirementEvaluator {
             let required = entry.requirement.isRequired(at: target[entry.fr])
             var remedy: String?
             if by.isEmpty && required {
-                let types = EnforcementCapabilities.enforcements(meeting: entry.requirement.id).map(\.rawValue)
-                remedy = (types.isEmpty ? "" : "enforce the conduit with \(types.joined(separator: " or ")) (now \(conduit.enforcement.rawValue)), or ")
-                    + "add a countermeasure that satisfies \(entry.requirement.id) for conduit '\(conduit.id)'"
+                remedy = (entry.enforcementHint.map { "enforce the conduit with " + $0 + " (now " + conduit.enforcement.rawValue + "), or " } ?? "")
+                    + "add a countermeasure that satisfies " + entry.requirement.id + " for conduit '" + conduit.id + "'"
             }
             statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
         }
@@ -128,8 +135,9 @@ struct RequirementEvaluator {
     /// requires, SL 3 requires too). FRs outside the scope keep the target, as nothing in scope can fall short there.
     private func achieved(_ statuses: [RequirementStatus], applicable: [FoundationalRequirement], target: SLVector) -> SLVector {
         var firstUnmet = [Int](repeating: 5, count: 7)
-        for status in statuses where !status.met {
-            guard let fr = status.requirement.fr, let minimum = status.requirement.minimumLevel else { continue }
+        // By position, reading fields in place: a plant has hundreds of thousands of statuses.
+        for i in statuses.indices where !statuses[i].met {
+            guard let fr = statuses[i].requirement.fr, let minimum = statuses[i].requirement.minimumLevel else { continue }
             firstUnmet[fr.rawValue - 1] = min(firstUnmet[fr.rawValue - 1], minimum.rawValue)
         }
         return SLVector { fr in
@@ -138,26 +146,44 @@ struct RequirementEvaluator {
         }
     }
 
-    private func zoneRemedy(_ entry: Entry, zone: Zone, assets: [Asset], ranked: [(level: Int, asset: Int)], conduits: [Conduit]) -> String {
+    /// The parts of a zone's remedies that many requirements share, worked out once per zone: most of a zone's
+    /// requirements go unmet in a weak plant, and they differ only in a few of these parts.
+    private struct RemedyParts {
+        /// By FR and lowest level (`fr * 8 + level`): the components option, "" when there is none.
+        var components: [Int: String] = [:]
+        /// By the pattern of enforcement types that meet a requirement: which of the zone's conduits fall short.
+        var conduits: [Int: String] = [:]
+    }
+
+    private func zoneRemedy(_ entry: Entry, zone: Zone, assets: [Asset], ranked: [(level: Int, asset: Int)], conduits: [Conduit],
+                            parts: inout RemedyParts) -> String {
         var options: [String] = []
         let fr = entry.fr, minimum = entry.minimum
-        let short = ranked.prefix { $0.level < minimum.rawValue }
-        if assets.isEmpty {
-            options.append("place the zone's components in the model with their SL-C")
-        } else if !short.isEmpty {
-            let names = short.prefix(4).map { "\(assets[$0.asset].id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
-            let more = short.count > 4 ? " and \(short.count - 4) more" : ""
-            options.append("components with SL-C \(fr.abbreviation) ≥ \(minimum.rawValue) in place of \(names.joined(separator: ", "))\(more)")
-        }
-        if entry.boundary {
-            let types = EnforcementCapabilities.enforcements(meeting: entry.requirement.id).map(\.rawValue)
-            if !types.isEmpty {
-                let weak = conduits.filter { !entry.metBy[Self.position($0.enforcement)] }
-                let which = conduits.isEmpty ? "the zone has no conduit" : "now: " + weak.map { "\($0.id) \($0.enforcement.rawValue)" }.joined(separator: ", ")
-                options.append("every conduit of the zone enforced by \(types.joined(separator: " or ")) (\(which))")
+        let componentsKey = fr.rawValue * 8 + minimum.rawValue
+        let components = parts.components[componentsKey] ?? {
+            let short = ranked.prefix { $0.level < minimum.rawValue }
+            var text = ""
+            if assets.isEmpty {
+                text = "place the zone's components in the model with their SL-C"
+            } else if !short.isEmpty {
+                let names = short.prefix(4).map { "\(assets[$0.asset].id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
+                let more = short.count > 4 ? " and \(short.count - 4) more" : ""
+                text = "components with SL-C \(fr.abbreviation) ≥ \(minimum.rawValue) in place of \(names.joined(separator: ", "))\(more)"
             }
+            parts.components[componentsKey] = text
+            return text
+        }()
+        if !components.isEmpty { options.append(components) }
+        if entry.boundary, let types = entry.enforcementHint {
+            let which = parts.conduits[entry.metByMask] ?? {
+                let weak = conduits.filter { !entry.metBy[Self.position($0.enforcement)] }
+                let text = conduits.isEmpty ? "the zone has no conduit" : "now: " + weak.map { "\($0.id) \($0.enforcement.rawValue)" }.joined(separator: ", ")
+                parts.conduits[entry.metByMask] = text
+                return text
+            }()
+            options.append("every conduit of the zone enforced by " + types + " (" + which + ")")
         }
-        options.append("a countermeasure that satisfies \(entry.requirement.id) for zone '\(zone.id)'")
+        options.append("a countermeasure that satisfies " + entry.requirement.id + " for zone '" + zone.id + "'")
         return options.joined(separator: "; or ")
     }
 }

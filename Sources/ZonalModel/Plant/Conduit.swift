@@ -41,10 +41,7 @@ public struct Conduit: Hashable, Sendable {
 
     /// True when traffic opened from zone `from` toward zone `to` goes with the conduit's direction.
     public func permitsDirection(from: String, to: String) -> Bool {
-        switch direction {
-        case .bidirectional: true
-        case .oneWay(let source, let destination): source == from && destination == to
-        }
+        direction.permits(from: from, to: to)
     }
 
     /// The zone on the other side from `zone`.
@@ -59,6 +56,14 @@ public enum ConduitDirection: Hashable, Sendable {
     case bidirectional
     /// Enforced one-way, e.g. by a data diode.
     case oneWay(from: String, to: String)
+
+    /// True when traffic opened from zone `from` toward zone `to` goes this way.
+    public func permits(from: String, to: String) -> Bool {
+        switch self {
+        case .bidirectional: true
+        case .oneWay(let source, let destination): source == from && destination == to
+        }
+    }
 }
 
 /// How a conduit's boundary is enforced.
@@ -76,6 +81,11 @@ public enum Enforcement: String, CaseIterable, Sendable, Hashable, Codable {
 public enum ConduitRule: Hashable, Sendable {
     case flow(id: String, location: SourceLocation)
     case rule(InlineRule)
+
+    /// True for an inline rule, false for a flow named by id.
+    public var isInlineRule: Bool {
+        if case .rule = self { true } else { false }
+    }
 }
 
 /// A conduit rule written in place rather than naming a flow: endpoints (asset or zone ids), protocol, port and functions.

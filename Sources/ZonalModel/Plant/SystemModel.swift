@@ -21,6 +21,9 @@ public struct SystemModel: Sendable {
     private let assetIndex: [String: Int]
     private let flowIndex: [String: Int]
     private let conduitIndex: [String: Int]
+    /// Each asset's zone, by asset position: a compact copy of one field, so resolving hundreds of thousands of flow
+    /// endpoints reads a small array rather than a whole asset value each time (which misses the cache on large plants).
+    private let assetZones: [String?]
 
     public init(file: String, system: SystemInfo, zones: [Zone], assets: [Asset], flows: [Flow], conduits: [Conduit],
                 countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:],
@@ -42,6 +45,7 @@ public struct SystemModel: Sendable {
         assetIndex = SystemModel.index(assets.map(\.id))
         flowIndex = SystemModel.index(flows.map(\.id))
         conduitIndex = SystemModel.index(conduits.map(\.id))
+        assetZones = assets.map(\.zone)
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
@@ -54,13 +58,15 @@ public struct SystemModel: Sendable {
     public func zone(_ id: String) -> Zone? { zoneIndex[id].map { zones[$0] } }
     public func asset(_ id: String) -> Asset? { assetIndex[id].map { assets[$0] } }
     public func flow(_ id: String) -> Flow? { flowIndex[id].map { flows[$0] } }
+    /// The position of a flow in `flows`, for values kept in flow order (the analysis's routes).
+    public func flowPosition(_ id: String) -> Int? { flowIndex[id] }
     public func conduit(_ id: String) -> Conduit? { conduitIndex[id].map { conduits[$0] } }
 
     /// The zone of a flow or rule endpoint: the zone itself when the id names a zone, else the zone of the named asset.
     public func zoneID(ofEndpoint id: String) -> String? {
         if zoneIndex[id] != nil { return id }
-        // Read the one field in place rather than copying the whole asset: flow routing calls this per endpoint.
+        // Flow routing calls this per endpoint.
         guard let i = assetIndex[id] else { return nil }
-        return assets[i].zone
+        return assetZones[i]
     }
 }

@@ -1,7 +1,9 @@
 /// The operations of industrial protocols that a flow or conduit rule may name in `functions`, with their wire codes.
 ///
 /// Codes are from the public protocol specifications (Modbus Application Protocol v1.1b3, IEEE 1815 DNP3,
-/// the S7comm function codes as documented by Wireshark's dissector). Protocols not listed accept any function name.
+/// the S7comm function codes as documented by Wireshark's dissector; IEC 60870-5-104 ASDU type identifiers as Wireshark's
+/// `iec60870_asdu.typeid` and open implementations such as lib60870 and j60870 name them, written in lower case since
+/// model function names are compared in lower case). Protocols not listed accept any function name.
 public enum ProtocolFunctions {
     /// One named operation and its function code.
     public struct Function: Sendable, Hashable {
@@ -85,6 +87,42 @@ public enum ProtocolFunctions {
             .init(name: "plc-control", code: 0x28, changesState: true),
             .init(name: "plc-stop", code: 0x29, changesState: true),
             .init(name: "setup-communication", code: 0xF0, changesState: false),
+        ],
+        // Monitoring (m_*) flows from the controlled station; commands (c_*), parameters (p_*) and file transfer (f_*) from the controlling one.
+        "iec104": [
+            .init(name: "m_sp_na_1", code: 1, changesState: false), .init(name: "m_sp_ta_1", code: 2, changesState: false),
+            .init(name: "m_dp_na_1", code: 3, changesState: false), .init(name: "m_dp_ta_1", code: 4, changesState: false),
+            .init(name: "m_st_na_1", code: 5, changesState: false), .init(name: "m_st_ta_1", code: 6, changesState: false),
+            .init(name: "m_bo_na_1", code: 7, changesState: false), .init(name: "m_bo_ta_1", code: 8, changesState: false),
+            .init(name: "m_me_na_1", code: 9, changesState: false), .init(name: "m_me_ta_1", code: 10, changesState: false),
+            .init(name: "m_me_nb_1", code: 11, changesState: false), .init(name: "m_me_tb_1", code: 12, changesState: false),
+            .init(name: "m_me_nc_1", code: 13, changesState: false), .init(name: "m_me_tc_1", code: 14, changesState: false),
+            .init(name: "m_it_na_1", code: 15, changesState: false), .init(name: "m_it_ta_1", code: 16, changesState: false),
+            .init(name: "m_ps_na_1", code: 20, changesState: false), .init(name: "m_me_nd_1", code: 21, changesState: false),
+            .init(name: "m_sp_tb_1", code: 30, changesState: false), .init(name: "m_dp_tb_1", code: 31, changesState: false),
+            .init(name: "m_st_tb_1", code: 32, changesState: false), .init(name: "m_bo_tb_1", code: 33, changesState: false),
+            .init(name: "m_me_td_1", code: 34, changesState: false), .init(name: "m_me_te_1", code: 35, changesState: false),
+            .init(name: "m_me_tf_1", code: 36, changesState: false), .init(name: "m_it_tb_1", code: 37, changesState: false),
+            .init(name: "m_ep_td_1", code: 38, changesState: false), .init(name: "m_ep_te_1", code: 39, changesState: false),
+            .init(name: "m_ep_tf_1", code: 40, changesState: false),
+            .init(name: "c_sc_na_1", code: 45, changesState: true), .init(name: "c_dc_na_1", code: 46, changesState: true),
+            .init(name: "c_rc_na_1", code: 47, changesState: true), .init(name: "c_se_na_1", code: 48, changesState: true),
+            .init(name: "c_se_nb_1", code: 49, changesState: true), .init(name: "c_se_nc_1", code: 50, changesState: true),
+            .init(name: "c_bo_na_1", code: 51, changesState: true),
+            .init(name: "c_sc_ta_1", code: 58, changesState: true), .init(name: "c_dc_ta_1", code: 59, changesState: true),
+            .init(name: "c_rc_ta_1", code: 60, changesState: true), .init(name: "c_se_ta_1", code: 61, changesState: true),
+            .init(name: "c_se_tb_1", code: 62, changesState: true), .init(name: "c_se_tc_1", code: 63, changesState: true),
+            .init(name: "c_bo_ta_1", code: 64, changesState: true),
+            .init(name: "m_ei_na_1", code: 70, changesState: false),
+            .init(name: "c_ic_na_1", code: 100, changesState: false), .init(name: "c_ci_na_1", code: 101, changesState: false),
+            .init(name: "c_rd_na_1", code: 102, changesState: false), .init(name: "c_cs_na_1", code: 103, changesState: true),
+            .init(name: "c_rp_na_1", code: 105, changesState: true), .init(name: "c_ts_ta_1", code: 107, changesState: false),
+            .init(name: "p_me_na_1", code: 110, changesState: true), .init(name: "p_me_nb_1", code: 111, changesState: true),
+            .init(name: "p_me_nc_1", code: 112, changesState: true), .init(name: "p_ac_na_1", code: 113, changesState: true),
+            .init(name: "f_fr_na_1", code: 120, changesState: true), .init(name: "f_sr_na_1", code: 121, changesState: true),
+            .init(name: "f_sc_na_1", code: 122, changesState: false), .init(name: "f_ls_na_1", code: 123, changesState: true),
+            .init(name: "f_af_na_1", code: 124, changesState: true), .init(name: "f_sg_na_1", code: 125, changesState: true),
+            .init(name: "f_dr_ta_1", code: 126, changesState: false), .init(name: "f_sc_nb_1", code: 127, changesState: false),
         ],
     ]
 

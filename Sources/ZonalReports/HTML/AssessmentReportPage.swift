@@ -10,7 +10,7 @@ public enum AssessmentReportPage {
     struct ZoneVerdict { let id: String, name: String, kind: String, slTarget: String, slAchieved: String, findings: Int, verdict: String, ok: Bool }
 
     struct View {
-        let title: String, system: String, owner: String?, description: String?, date: String, digest: String, file: String
+        let title: String, system: String, owner: String?, description: String?, date: String, digest: String, file: String, approval: String?
         let zoneCount: Int, assetCount: Int, conduitCount: Int, flowCount: Int, findingCount: Int
         let counts: [ReportViews.SeverityCount]
         let verdicts: [ZoneVerdict]
@@ -28,7 +28,7 @@ public enum AssessmentReportPage {
     static func view(_ assessment: Assessment, header: ReportHeader) -> View {
         let model = assessment.model
         return View(title: "IEC 62443 assessment: \(model.system.name)", system: model.system.name, owner: model.system.owner,
-                    description: model.system.description, date: header.date, digest: header.modelDigest, file: model.file,
+                    description: model.system.description, date: header.date, digest: header.modelDigest, file: model.file, approval: header.approval,
                     zoneCount: model.zones.count, assetCount: model.assets.count, conduitCount: model.conduits.count, flowCount: model.flows.count,
                     findingCount: assessment.findings.count, counts: ReportViews.counts(assessment), verdicts: verdicts(assessment),
                     diagram: ZoneDiagram.svg(assessment), chart: SecurityLevelChart.svg(assessment.zones),

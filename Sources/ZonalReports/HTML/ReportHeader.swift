@@ -8,10 +8,14 @@ public struct ReportHeader: Sendable {
     public let date: String
     /// Lowercase hexadecimal SHA-256 of the model file's bytes.
     public let modelDigest: String
+    /// The model's approval state (IEC 62443-3-2 ZCR 7) when the report is made from a reviewed version, e.g.
+    /// "approved by otto on 2026-11-26"; nil for a model file outside any review.
+    public let approval: String?
 
-    public init(date: String, modelDigest: String) {
+    public init(date: String, modelDigest: String, approval: String? = nil) {
         self.date = date
         self.modelDigest = modelDigest
+        self.approval = approval
     }
 
     /// The header for a model file's bytes.

@@ -9,7 +9,7 @@ import Mustache
 enum Templates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for name in ["report.html", "crs.html", "crs-target", "style.css", "target-requirements", "zone-diagram.svg", "sl-chart.svg"] {
+        for name in ["report.html", "crs.html", "crs-target", "style.css", "target-requirements", "zone-diagram.svg", "zone-diagram.css", "sl-chart.svg"] {
             guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Templates"),
                   let text = try? String(contentsOf: url, encoding: .utf8) else {
                 preconditionFailure("template \(name).mustache is missing from the ZonalReports bundle")

@@ -24,15 +24,22 @@ public enum ZoneDiagram {
 
     struct View {
         let width: String, height: String, title: String
+        /// The diagram's CSS inside the SVG, or nil when the embedding page serves `stylesheet` itself.
+        let style: String?
         let zones: [ZoneView]
         let conduits: [ConduitView]
     }
 
-    public static func svg(_ assessment: Assessment) -> String {
-        Templates.render("zone-diagram.svg", view(assessment))
+    /// The diagram; `embeddingStyle: false` leaves out its `<style>` element for pages whose Content-Security-Policy
+    /// allows no inline styles (they link `stylesheet` from their own origin instead).
+    public static func svg(_ assessment: Assessment, embeddingStyle: Bool = true) -> String {
+        Templates.render("zone-diagram.svg", view(assessment, embeddingStyle: embeddingStyle))
     }
 
-    static func view(_ assessment: Assessment) -> View {
+    /// The diagram's CSS: zone fills by kind, conduit strokes by enforcement, finding markers by severity.
+    public static let stylesheet = Templates.render("zone-diagram.css", [String: String]())
+
+    static func view(_ assessment: Assessment, embeddingStyle: Bool = true) -> View {
         let layout = ZoneLayout(model: assessment.model)
         let markers = FindingMarkers(assessment)
         let conduitTargets = Dictionary(assessment.conduits.map { ($0.id, $0.slTarget) }, uniquingKeysWith: { a, _ in a })
@@ -59,7 +66,7 @@ public enum ZoneDiagram {
                                marker: marker(markers.byConduit[c.id], x: label.x + boxWidth / 2, y: label.y - 16))
         }
         return View(width: number(layout.width), height: number(layout.height), title: "Zones and conduits of \(assessment.model.system.name)",
-                    zones: zones, conduits: conduits)
+                    style: embeddingStyle ? stylesheet : nil, zones: zones, conduits: conduits)
     }
 
     private static func marker(_ findings: [Finding]?, x: Double, y: Double) -> Marker? {

@@ -29,20 +29,17 @@ public enum TrafficReport {
         let damage: [Damage]
     }
 
-    public static func json(_ a: TrafficAssessment) -> String {
+    /// The document `json` writes, as `Encodable` values: the reference its hand-written layout is tested against.
+    static func document(_ a: TrafficAssessment) -> Document {
         let o = a.observation
-        var functions: [String: [String: Int]] = [:]
-        for (family, codes) in o.functionHistogram {
-            functions[family.name] = Dictionary(uniqueKeysWithValues: codes.map { (String($0.key), $0.value) })
-        }
         let use = a.conduitUse
-        let document = Document(
+        return Document(
             model: a.model.file, captures: o.sources.map(Document.Capture.init), packets: o.counters.packets, bytes: o.counters.bytes,
             fragments: o.counters.fragments, truncated: o.counters.truncated,
             protocols: Dictionary(uniqueKeysWithValues: o.protocolTotals.map {
                 ($0.key.name, Document.Totals(packets: $0.value.packets, bytes: $0.value.bytes, pduFrames: $0.value.pduFrames, flows: $0.value.flows))
             }),
-            functions: functions,
+            functions: functionHistogram(o),
             conduits: a.model.conduits.map { c in
                 let u = use[c.id]
                 return Document.ConduitValue(id: c.id, zones: c.zones, flows: u?.flows ?? 0, packets: u?.packets ?? 0, bytes: u?.bytes ?? 0,
@@ -50,7 +47,74 @@ public enum TrafficReport {
             },
             flows: TrafficReportValues.flows(a), violations: TrafficReportValues.violations(a),
             damage: o.damage.map { Document.Damage(path: $0.path, offset: $0.offset, packet: $0.packet, reason: $0.reason) })
-        return JSONOutput.encode(document)
+    }
+
+    static func functionHistogram(_ o: TrafficObservation) -> [String: [String: Int]] {
+        var functions: [String: [String: Int]] = [:]
+        for (family, codes) in o.functionHistogram {
+            functions[family.name] = Dictionary(uniqueKeysWithValues: codes.map { (String($0.key), $0.value) })
+        }
+        return functions
+    }
+
+    /// The same bytes as `JSONOutput.encode(document(a))`, written directly: `JSONEncoder` took longer than the whole
+    /// capture walk on a few thousand flows.
+    public static func json(_ a: TrafficAssessment) -> String {
+        let d = document(a)
+        var w = JSONWriter(capacity: 1024 + d.flows.count * 900 + d.violations.count * 1200)
+        w.object { w in
+            w.field("bytes", d.bytes)
+            w.key("captures")
+            w.array { w in for c in d.captures { w.object { $0.field("path", c.path) } } }
+            w.key("conduits")
+            w.array { w in
+                for c in d.conduits {
+                    w.object { w in
+                        w.field("bytes", c.bytes)
+                        w.field("firstSeen", ifPresent: c.firstSeen)
+                        w.field("flows", c.flows)
+                        w.field("id", c.id)
+                        w.field("lastSeen", ifPresent: c.lastSeen)
+                        w.field("packets", c.packets)
+                        w.field("zones", strings: c.zones)
+                    }
+                }
+            }
+            w.key("damage")
+            w.array { w in
+                for damage in d.damage {
+                    w.object { w in
+                        w.field("offset", damage.offset)
+                        w.field("packet", damage.packet)
+                        w.field("path", damage.path)
+                        w.field("reason", damage.reason)
+                    }
+                }
+            }
+            w.key("flows")
+            w.array { w in for flow in d.flows { flow.write(to: &w) } }
+            w.field("fragments", d.fragments)
+            w.key("functions")
+            TrafficReportValues.write(d.functions, to: &w)
+            w.field("model", d.model)
+            w.field("packets", d.packets)
+            w.key("protocols")
+            w.object { w in
+                for (name, total) in d.protocols.sorted(by: { JSONWriter.keyOrder($0.key, $1.key) }) {
+                    w.key(name)
+                    w.object { w in
+                        w.field("bytes", total.bytes)
+                        w.field("flows", total.flows)
+                        w.field("packets", total.packets)
+                        w.field("pduFrames", total.pduFrames)
+                    }
+                }
+            }
+            w.field("truncated", d.truncated)
+            w.key("violations")
+            w.array { w in for v in d.violations { v.write(to: &w) } }
+        }
+        return w.text
     }
 
     /// One row per flow (RFC 4180), with its route and the checks it violated.
@@ -91,7 +155,7 @@ public enum TrafficReport {
         }
         var protocols = TextTable()
         protocols.add(["protocol", "flows", "packets", "bytes"].map(style.bold))
-        for (proto, total) in o.protocolTotals.sorted(by: { $0.value.packets > $1.value.packets }) {
+        for (proto, total) in o.protocolTotals.sorted(by: { $0.value.packets != $1.value.packets ? $0.value.packets > $1.value.packets : $0.key < $1.key }) {
             protocols.add([proto.name, String(total.flows), String(total.packets), String(total.bytes)])
         }
         out += protocols.render() + "\n\n"
@@ -120,27 +184,30 @@ public enum TrafficReport {
         return out
     }
 
+    /// Model and capture text (names, paths, messages, server names inside evidence) goes through `MarkdownText`, so a
+    /// capture or model can never inject markup, HTML or table cells into the document.
     public static func markdown(_ a: TrafficAssessment) -> String {
         let o = a.observation
-        var out = "# Traffic conformance: \(a.model.system.name)\n\n"
-        out += "Model `\(a.model.file)`; captures \(o.sources.map { "`\($0)`" }.joined(separator: ", ")): \(o.counters.packets) packets, \(o.counters.bytes) bytes, \(o.flows.count) flows.\n\n"
-        for damage in o.damage { out += "> **Damaged capture:** \(damage)\n\n" }
+        let text = MarkdownText.inline, cell = MarkdownText.cell
+        var out = "# Traffic conformance: \(text(a.model.system.name))\n\n"
+        out += "Model \(text(a.model.file)); captures \(o.sources.map(text).joined(separator: ", ")): \(o.counters.packets) packets, \(o.counters.bytes) bytes, \(o.flows.count) flows.\n\n"
+        for damage in o.damage { out += "> **Damaged capture:** \(text(damage.description))\n\n" }
         out += "## Violations\n\n"
         if a.violations.isEmpty { out += "None.\n\n" }
         for v in a.violations {
             let f = v.finding
-            out += "- **\(f.check)** (\(f.severity.rawValue)) \(f.message) — \(f.clause). Fix: \(f.remediation)\n"
-            for line in f.evidence { out += "  - \(line)\n" }
+            out += "- **\(text(f.check))** (\(f.severity.rawValue)) \(text(f.message)) — \(text(f.clause)). Fix: \(text(f.remediation))\n"
+            for line in f.evidence { out += "  - \(text(line))\n" }
         }
         out += "\n## Conduits\n\n| conduit | zones | flows | packets | bytes |\n| --- | --- | --- | --- | --- |\n"
         let use = a.conduitUse
         for c in a.model.conduits {
             let u = use[c.id]
-            out += "| \(c.id) | \(c.zones.joined(separator: ", ")) | \(u?.flows ?? 0) | \(u?.packets ?? 0) | \(u?.bytes ?? 0) |\n"
+            out += "| \(cell(c.id)) | \(c.zones.map(cell).joined(separator: ", ")) | \(u?.flows ?? 0) | \(u?.packets ?? 0) | \(u?.bytes ?? 0) |\n"
         }
         out += "\n## Protocols\n\n| protocol | flows | packets | bytes |\n| --- | --- | --- | --- |\n"
-        for (proto, total) in o.protocolTotals.sorted(by: { $0.value.packets > $1.value.packets }) {
-            out += "| \(proto.name) | \(total.flows) | \(total.packets) | \(total.bytes) |\n"
+        for (proto, total) in o.protocolTotals.sorted(by: { $0.value.packets != $1.value.packets ? $0.value.packets > $1.value.packets : $0.key < $1.key }) {
+            out += "| \(cell(proto.name)) | \(total.flows) | \(total.packets) | \(total.bytes) |\n"
         }
         return out
     }

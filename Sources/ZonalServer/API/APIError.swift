@@ -15,6 +15,10 @@ public struct APIError: Error, Sendable, Equatable {
     static let csrf = APIError(status: .forbidden, code: "csrf", message: "the form's CSRF token is missing or stale; reload the page and try again")
     static let notFound = APIError(status: .notFound, code: "not-found", message: "no such page or resource")
     static let tooLarge = APIError(status: .contentTooLarge, code: "too-large", message: "the request body is too large")
+    /// An evidence file over the configured limit, saying what the limit is.
+    static func evidenceTooLarge(limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, code: "too-large", message: "the file is larger than the evidence limit of \(EvidenceRoutes.size(Int64(limit))); split it or ask the administrator to raise `zonal serve --evidence-limit`")
+    }
     static let throttled = APIError(status: .tooManyRequests, code: "rate-limited", message: "too many sign-in attempts from this address; wait a minute")
 
     /// The API form of a store error.

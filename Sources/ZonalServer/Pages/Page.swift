@@ -10,6 +10,7 @@ enum Page {
             if identity.user.role != .admin { links.append("<a href=\"/\">Projects</a>") }
             if identity.user.role == .auditor { links.append("<a href=\"/audit\">Audit trail</a>") }
             if identity.user.role == .admin { links.append("<a href=\"/users\">Users</a>") }
+            links.append("<a href=\"/tokens\">API tokens</a>")
             nav = """
             <nav>\(links)<span class="who">\(identity.user.name) · \(identity.user.role.rawValue)</span>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(identity.csrfToken ?? "")"><button>Sign out</button></form></nav>
@@ -65,7 +66,17 @@ enum Page {
     textarea { font-family: ui-monospace, monospace; min-height: 16rem; }
     button { font: inherit; margin-top: .8rem; padding: .4rem 1rem; background: var(--accent); color: #fff; border: 0; cursor: pointer; }
     nav button { margin: 0; background: none; color: var(--accent); padding: 0; }
-    .error { color: var(--bad); } .muted { color: var(--muted); }
+    .error { color: var(--bad); } .muted { color: var(--muted); } .ok { color: var(--ok); }
     code { font-family: ui-monospace, monospace; font-size: .85em; word-break: break-all; }
+    .table-wrap { overflow-x: auto; margin-bottom: .5rem; }
+    th a.sort { color: inherit; text-decoration: none; display: block; }
+    th a.sort:hover, th a.sort:focus-visible { text-decoration: underline; outline: 2px solid var(--accent); outline-offset: 1px; }
+    th[aria-sort] { background: #e2e8f0; }
+    th.num, td.num { text-align: right; }
+    code.hash { font-size: .75em; }
+    figure.diagram { margin: 0; background: #fff; border: 1px solid var(--line); padding: .5rem; overflow-x: auto; }
+    figure.diagram svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+    details > summary { cursor: pointer; } details > summary h2 { display: inline-block; }
+    button.link { background: none; color: var(--accent); padding: 0; margin: 0; text-decoration: underline; }
     """
 }

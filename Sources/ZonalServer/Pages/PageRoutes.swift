@@ -11,7 +11,7 @@ enum PageRoutes {
 
     static let all: [Endpoint] = [
         Endpoint(.get, "/static/zonal.css", .page, policy: .anyone) { _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Page.stylesheet)))
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Page.stylesheet + ZoneDiagram.stylesheet)))
         },
 
         Endpoint(.get, "/login", .page, policy: .anyone) { input in

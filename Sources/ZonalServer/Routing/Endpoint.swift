@@ -12,6 +12,8 @@ public struct Endpoint: Sendable {
         case none
         case projectParameter
         case versionParameter
+        /// The project of the evidence named by `:evidence`.
+        case evidenceParameter
     }
 
     public let method: HTTPRequest.Method
@@ -20,10 +22,14 @@ public struct Endpoint: Sendable {
     public let policy: AccessPolicy
     public let kind: Kind
     public let project: ProjectSource
+    /// The route takes a file upload (multipart/form-data), so its body may be as large as the evidence limit.
+    public let acceptsFiles: Bool
     let handler: @Sendable (EndpointInput) async throws -> Response
 
-    init(_ method: HTTPRequest.Method, _ path: String, _ kind: Kind, policy: AccessPolicy, project: ProjectSource = .none, _ handler: @escaping @Sendable (EndpointInput) async throws -> Response) {
+    init(_ method: HTTPRequest.Method, _ path: String, _ kind: Kind, policy: AccessPolicy, project: ProjectSource = .none, files: Bool = false,
+         _ handler: @escaping @Sendable (EndpointInput) async throws -> Response) {
         self.method = method
+        acceptsFiles = files
         self.path = path
         self.policy = policy
         self.kind = kind
@@ -43,6 +49,28 @@ struct EndpointInput: Sendable {
     let context: ZonalRequestContext
     let body: [UInt8]
     let server: ZonalServer
+    /// The body's fields when it is a form, URL-encoded or multipart.
+    let form: [String: String]
+    /// The files of a multipart/form-data body.
+    let files: [MultipartForm.File]
+
+    /// Parses a form body once, whichever encoding the browser or client chose.
+    init(request: Request, context: ZonalRequestContext, body: [UInt8], server: ZonalServer) throws(APIError) {
+        self.request = request
+        self.context = context
+        self.body = body
+        self.server = server
+        let contentType = request.headers[.contentType] ?? ""
+        if let boundary = MultipartForm.boundary(contentType: contentType) {
+            let multipart = try MultipartForm.parse(body, boundary: boundary)
+            form = multipart.fields
+            files = multipart.files
+        } else {
+            // JSON bodies (up to a model's 8 MiB) are not split as if they were forms.
+            form = contentType.isEmpty || contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") ? FormBody.parse(body) : [:]
+            files = []
+        }
+    }
 
     var identity: Identity { context.identity! }
     var store: any ZonalStore { server.store }
@@ -65,7 +93,4 @@ struct EndpointInput: Sendable {
             throw APIError.badRequest("the request body is not the expected JSON: \(error)")
         }
     }
-
-    /// The body as an HTML form.
-    var form: [String: String] { FormBody.parse(body) }
 }

@@ -47,6 +47,27 @@ enum SQLiteMigrations {
                 """)
             try db.execute(sql: SQLiteAuditGuards.createSQL)
         }
+        // Evidence files, kept in the database (not a directory beside it) so a file and its audit entry commit or roll
+        // back together and one backup holds both; bytes are stored once per SHA-256.
+        migrator.registerMigration("003-evidence") { db in
+            try db.execute(sql: """
+                CREATE TABLE evidence_contents (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, content BLOB NOT NULL);
+                CREATE TABLE evidence (
+                    id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects(id), version_id INTEGER NOT NULL REFERENCES model_versions(id),
+                    target_kind TEXT NOT NULL, target_id TEXT NOT NULL, target_subject TEXT NOT NULL,
+                    sha256 TEXT NOT NULL REFERENCES evidence_contents(sha256), size INTEGER NOT NULL, media_type TEXT NOT NULL,
+                    original_name TEXT NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL, comment TEXT NOT NULL);
+                CREATE INDEX evidence_by_version ON evidence (version_id);
+                CREATE TRIGGER evidence_immutable_update BEFORE UPDATE ON evidence
+                    BEGIN SELECT RAISE(ABORT, 'evidence is immutable: upload a new file'); END;
+                CREATE TRIGGER evidence_immutable_delete BEFORE DELETE ON evidence
+                    BEGIN SELECT RAISE(ABORT, 'evidence is immutable: upload a new file'); END;
+                CREATE TRIGGER evidence_contents_immutable_update BEFORE UPDATE ON evidence_contents
+                    BEGIN SELECT RAISE(ABORT, 'evidence is immutable: upload a new file'); END;
+                CREATE TRIGGER evidence_contents_immutable_delete BEFORE DELETE ON evidence_contents
+                    BEGIN SELECT RAISE(ABORT, 'evidence is immutable: upload a new file'); END;
+                """)
+        }
         migrator.registerMigration("004-sessions") { db in
             try db.execute(sql: """
                 CREATE TABLE sessions (

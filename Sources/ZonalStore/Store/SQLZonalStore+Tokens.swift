@@ -39,6 +39,12 @@ extension SQLZonalStore {
     }
 }
 
+extension SQLZonalStore {
+    public func tokens(userID: Int64) async throws -> [APIToken] {
+        try await database.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id DESC", [.integer(userID)]).map(APIToken.init(row:))
+    }
+}
+
 extension APIToken {
     init(row: SQLRow) throws {
         let scopes = try row.text("scopes").split(separator: " ").map { text in

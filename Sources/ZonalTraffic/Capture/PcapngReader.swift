@@ -4,43 +4,70 @@
 /// Layout from the PCAP Next Generation draft (draft-ietf-opsawg-pcapng): each block is type, total length, body,
 /// total length again; the section header's byte-order magic tells the endianness of the whole section.
 public enum PcapngReader {
-    struct Interface {
+    struct Interface: Sendable {
         var linkType: UInt32
         /// Timestamp units per second.
         var unitsPerSecond: UInt64
     }
 
     static let sectionHeader: UInt32 = 0x0A0D_0D0A
+    static let maximumBlock = 64 * 1024 * 1024
 
-    public static func read(_ file: MappedFile, firstNumber: Int = 1, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
+    /// The position of the first block.
+    public static let start = WalkPosition(offset: 0)
+
+    public static func read(_ file: MappedFile, progress: @escaping (_ offset: Int, _ packets: Int) -> Void = { _, _ in },
                             into sink: inout some PacketSink) throws(CaptureError) -> CaptureDamage? {
-        let bytes = file.bytes
-        var offset = 0
-        var number = firstNumber
-        var bigEndian = false
-        var interfaces: [Interface] = []
-        var walk = WalkProgress(file: file, report: progress)
-        func damage(_ reason: String) -> CaptureDamage { CaptureDamage(path: file.path, offset: offset, packet: number, reason: reason) }
-        while offset < bytes.count {
-            guard let rawType = bytes.u32le(offset) else { return damage("the file ends inside a block header") }
+        try walk(WalkInput(file), from: start, until: .max, progress: progress, into: &sink).damage
+    }
+
+    /// Hands the packets from `position` to `sink`, stopping at the first block boundary at or after byte `end`; returns
+    /// where it stopped (with the section's byte order and interfaces, so another walk can go on from there) and any damage.
+    static func walk(_ input: WalkInput, from position: WalkPosition, until end: Int, progress: @escaping (_ offset: Int, _ packets: Int) -> Void,
+                     into sink: inout some PacketSink) throws(CaptureError) -> (position: WalkPosition, damage: CaptureDamage?) {
+        let bytes = input.bytes
+        var offset = position.offset - input.base
+        var number = position.number
+        let firstNumber = number
+        var bigEndian = position.bigEndian
+        var interfaces = position.interfaces
+        let stop = min(end == .max ? .max : end - input.base, bytes.count)
+        var walk = WalkProgress(file: input.file, from: position.offset, report: progress)
+        func here() -> WalkPosition {
+            var p = WalkPosition(offset: input.base + offset, number: number)
+            p.bigEndian = bigEndian
+            p.interfaces = interfaces
+            return p
+        }
+        func damage(_ reason: String) -> (position: WalkPosition, damage: CaptureDamage?) {
+            (here(), CaptureDamage(path: input.path, offset: input.base + offset, packet: number, reason: reason))
+        }
+        /// A block cut by the end of the bytes: damage at the end of the file, the next window's work otherwise.
+        func cut(_ reason: String) -> (position: WalkPosition, damage: CaptureDamage?) {
+            input.complete ? damage(reason) : (here(), nil)
+        }
+        while offset < stop {
+            guard let rawType = bytes.u32le(offset) else { return cut("the file ends inside a block header") }
             if rawType == sectionHeader {
-                guard let magic = bytes.u32le(offset + 8) else { return damage("the file ends inside a section header") }
+                guard let magic = bytes.u32le(offset + 8) else { return cut("the file ends inside a section header") }
                 switch magic {
                 case 0x1A2B_3C4D: bigEndian = false
                 case 0x4D3C_2B1A: bigEndian = true
                 default:
-                    if offset == 0 { throw .badHeader(path: file.path, offset: 8, reason: "unknown pcapng byte-order magic") }
+                    if input.base + offset == 0 { throw .badHeader(path: input.path, offset: 8, reason: "unknown pcapng byte-order magic") }
                     return damage("a section header has an unknown byte-order magic")
                 }
                 interfaces = []
             }
             guard let type = bytes.u32(offset, bigEndian: bigEndian), let total = bytes.u32(offset + 4, bigEndian: bigEndian) else {
-                return damage("the file ends inside a block header")
+                return cut("the file ends inside a block header")
             }
             let length = Int(total)
             guard length >= 12, length % 4 == 0 else { return damage("block length \(length) is not a multiple of 4 of at least 12") }
+            // Bounds what a compressed capture's window may have to hold for one block.
+            guard length <= maximumBlock else { return damage("the block claims \(length) bytes, more than any capture holds") }
             guard let block = bytes.slice(offset, length) else {
-                return damage("the file ends inside a block of \(length) bytes (\(bytes.count - offset) present)")
+                return cut("the file ends inside a block of \(length) bytes (\(bytes.count - offset) present)")
             }
             guard block.u32(length - 4, bigEndian: bigEndian) == total else { return damage("the block's trailing length does not match its header") }
             switch type {
@@ -71,10 +98,10 @@ public enum PcapngReader {
                 break
             }
             offset += length
-            walk.advance(to: offset, packets: number - firstNumber)
+            walk.advance(to: input.base + offset, packets: number - firstNumber)
         }
-        progress(offset, number - firstNumber)
-        return nil
+        progress(input.base + offset, number - firstNumber)
+        return (here(), nil)
     }
 
     /// The `if_tsresol` option (code 9): 10^-n or, with the high bit set, 2^-n seconds; microseconds when absent.

@@ -30,6 +30,8 @@ public struct FlowRecord: Sendable {
     public var samples = FrameSample()
     /// The first frames sent by the server side.
     public var serverSamples = FrameSample()
+    /// The first frames sent by the client side (lets a merge turn a flow whose roles were guessed the other way round).
+    var clientSamples = FrameSample()
     public var functions: [FunctionUse] = []
     /// OPC UA: true when a secure channel was opened with security policy None.
     public var opcuaSecurityNone = false
@@ -44,6 +46,10 @@ public struct FlowRecord: Sendable {
     var payloadsSeen = 0
     var clientStream = StreamBuffer()
     var serverStream = StreamBuffer()
+    /// The flow's identity in the flow table.
+    var key = FlowKey(aHigh: 0, aLow: 0, bHigh: 0, bLow: 0, ports: 0, kind: 0)
+    /// In a continuation part of a split capture, once the leading packets are kept: the first reassembly event per side since.
+    var watch: StreamWatch?
 
     static let sampleCount = 3
 

@@ -5,13 +5,22 @@ import ZonalModel
 /// Memory grows with the number of flows (each keeps counters and at most a few frame numbers and reassembly bytes),
 /// never with the number of packets.
 public struct FlowTable: PacketSink {
-    public private(set) var flows: [FlowRecord] = []
-    private var index = FlowIndex()
-    public private(set) var counters = PacketCounters()
+    public internal(set) var flows: [FlowRecord] = []
+    var index = FlowIndex()
+    public internal(set) var counters = PacketCounters()
     let capture: Int
+    /// Set for every part of a capture read in parts but the first: each flow's leading packets are kept (`prefixes`,
+    /// parallel to `flows`) until its state no longer depends on what came before, so the merge can replay them.
+    let continuation: Bool
+    var prefixes: [FlowPrefix] = []
 
     public init(capture: Int = 0) {
+        self.init(capture: capture, continuation: false)
+    }
+
+    init(capture: Int, continuation: Bool) {
         self.capture = capture
+        self.continuation = continuation
     }
 
     /// Adds one packet.
@@ -36,49 +45,11 @@ public struct FlowTable: PacketSink {
     }
 
     private mutating func addIP(_ packet: CapturedPacket, _ d: DecodedPacket) {
-        let s = d.source, t = d.destination
-        let sourceFirst = (s.high, s.low, d.sourcePort) <= (t.high, t.low, d.destinationPort)
-        let family: UInt32 = s.family == .v6 ? 1 << 24 : 0
-        let key = sourceFirst
-            ? FlowKey(aHigh: s.high, aLow: s.low, bHigh: t.high, bLow: t.low,
-                      ports: UInt32(d.sourcePort) << 16 | UInt32(d.destinationPort), kind: UInt32(d.ipProtocol) | family)
-            : FlowKey(aHigh: t.high, aLow: t.low, bHigh: s.high, bLow: s.low,
-                      ports: UInt32(d.destinationPort) << 16 | UInt32(d.sourcePort), kind: UInt32(d.ipProtocol) | family)
+        let key = FlowKey(ip: d)
         let (i, isNew) = index.index(of: key, orInsert: flows.count)
-        if isNew { flows.append(newIPFlow(packet, d)) }
-        let fromClient = flows[i].client == s && flows[i].clientPort == d.sourcePort && (flows[i].server != s || flows[i].serverPort != d.sourcePort)
-        flows[i].count(packet, fromClient: fromClient)
-        if d.payload.count > 0 { inspect(i, d, frame: packet.number, fromClient: fromClient) }
-        if d.ipProtocol == DecodedPacket.tcp, d.isFIN || d.isRST {
-            flows[i].clientStream = StreamBuffer()
-            flows[i].serverStream = StreamBuffer()
-        }
-    }
-
-    /// The side that sent a bare SYN opened the connection; without a handshake, the side on a well-known or lower port is the server.
-    private func newIPFlow(_ packet: CapturedPacket, _ d: DecodedPacket) -> FlowRecord {
-        let tcp = d.ipProtocol == DecodedPacket.tcp
-        var sourceIsClient: Bool
-        var fromHandshake = false
-        if tcp && d.isSYN {
-            sourceIsClient = !d.isACK
-            fromHandshake = true
-        } else {
-            let table = tcp ? ProtocolClassifier.tcpPorts : ProtocolClassifier.udpPorts
-            let destinationKnown = table[d.destinationPort] != nil, sourceKnown = table[d.sourcePort] != nil
-            sourceIsClient = destinationKnown != sourceKnown ? destinationKnown : d.destinationPort <= d.sourcePort
-        }
-        var flow = sourceIsClient
-            ? FlowRecord(client: d.source, server: d.destination, clientPort: d.sourcePort, serverPort: d.destinationPort, ipProtocol: d.ipProtocol,
-                         etherType: 0, clientMAC: d.sourceMAC, serverMAC: d.destinationMAC, vlan: d.vlan, firstFrame: packet.number,
-                         lastFrame: packet.number, firstTime: packet.timestamp, lastTime: packet.timestamp)
-            : FlowRecord(client: d.destination, server: d.source, clientPort: d.destinationPort, serverPort: d.sourcePort, ipProtocol: d.ipProtocol,
-                         etherType: 0, clientMAC: d.destinationMAC, serverMAC: d.sourceMAC, vlan: d.vlan, firstFrame: packet.number,
-                         lastFrame: packet.number, firstTime: packet.timestamp, lastTime: packet.timestamp)
-        flow.capture = capture
-        flow.rolesFromHandshake = fromHandshake
-        flow.protocol = ProtocolClassifier.byPort(tcp: tcp, client: flow.clientPort, server: flow.serverPort) ?? .unknown
-        return flow
+        if isNew { append(FlowRecord(opening: packet, d, key: key, capture: capture)) }
+        flows[i].observeIP(packet, d)
+        if continuation { track(i, packet) }
     }
 
     private mutating func addLayer2(_ packet: CapturedPacket, _ d: DecodedPacket) {
@@ -87,65 +58,26 @@ public struct FlowTable: PacketSink {
             counters.otherLayer2 += 1
             return
         }
-        let sourceFirst = d.sourceMAC <= d.destinationMAC
-        let key = FlowKey(aHigh: 0, aLow: sourceFirst ? d.sourceMAC : d.destinationMAC, bHigh: 0, bLow: sourceFirst ? d.destinationMAC : d.sourceMAC,
-                          ports: 0, kind: 0x1_0000 | UInt32(d.etherType))
+        let key = FlowKey(layer2: d)
         let (i, isNew) = index.index(of: key, orInsert: flows.count)
-        if isNew {
-            var flow = FlowRecord(client: IPAddress(v4: 0), server: IPAddress(v4: 0), clientPort: 0, serverPort: 0, ipProtocol: 0,
-                                  etherType: d.etherType, clientMAC: d.sourceMAC, serverMAC: d.destinationMAC, vlan: d.vlan,
-                                  firstFrame: packet.number, lastFrame: packet.number, firstTime: packet.timestamp, lastTime: packet.timestamp)
-            flow.capture = capture
-            flow.protocol = proto
-            flow.classified = true
-            flows.append(flow)
-        }
-        flows[i].count(packet, fromClient: flows[i].clientMAC == d.sourceMAC)
-        flows[i].pduFrames += 1
+        if isNew { append(FlowRecord(layer2: packet, d, protocol: proto, key: key, capture: capture)) }
+        flows[i].observeLayer2(packet, d)
+        if continuation { track(i, packet) }
     }
 
-    /// Classifies a flow on its first payloads, then dissects every payload of an industrial protocol.
-    private mutating func inspect(_ i: Int, _ d: DecodedPacket, frame: Int, fromClient: Bool) {
-        let tcp = d.ipProtocol == DecodedPacket.tcp
-        if !flows[i].classified {
-            flows[i].payloadsSeen += 1
-            if let found = ProtocolClassifier.bySignature(d.payload, tcp: tcp, serverPort: flows[i].serverPort) {
-                if found != flows[i].protocol {
-                    flows[i].clientStream = StreamBuffer()
-                    flows[i].serverStream = StreamBuffer()
-                }
-                flows[i].protocol = found
-                flows[i].classified = true
-            } else if flows[i].payloadsSeen >= 4 {
-                flows[i].classified = true
-            }
+    mutating func append(_ flow: FlowRecord) {
+        flows.append(flow)
+        if continuation { prefixes.append(FlowPrefix()) }
+    }
+
+    /// Keeps a continuation flow's packets until its state is settled (or the prefix is full), then snapshots it.
+    private mutating func track(_ i: Int, _ packet: CapturedPacket) {
+        guard prefixes[i].snapshot == nil else { return }
+        prefixes[i].packets.append(packet)
+        if flows[i].isSettled || prefixes[i].packets.count == FlowPrefix.limit {
+            prefixes[i].snapshot = flows[i]
+            flows[i].watch = StreamWatch()
         }
-        let proto = flows[i].protocol
-        if fromClient, flows[i].serverName == nil, proto == .tls || proto == .http {
-            flows[i].serverName = ProtocolClassifier.serverName(d.payload, protocol: proto)
-        }
-        guard let framing = Dissectors.framing(proto) else {
-            flows[i].pduFrames += 1
-            return
-        }
-        var produced = false
-        guard tcp else {
-            // Datagrams are whole PDUs (several DNP3 link frames may share one).
-            var rest = d.payload
-            while rest.count > 0, case .pdu(let n) = framing(rest), n <= rest.count {
-                produced = Dissectors.dissect(proto, rest.slice(0, n)!, frame: frame, fromClient: fromClient, into: &flows[i]) || produced
-                rest = rest.suffix(from: n)!
-            }
-            if produced { flows[i].pduFrames += 1 }
-            return
-        }
-        var stream = StreamBuffer()
-        if fromClient { swap(&stream, &flows[i].clientStream) } else { swap(&stream, &flows[i].serverStream) }
-        stream.feed(d.payload, sequence: d.tcpSequence, length: framing) { pdu in
-            produced = Dissectors.dissect(proto, pdu, frame: frame, fromClient: fromClient, into: &flows[i]) || produced
-        }
-        if fromClient { swap(&stream, &flows[i].clientStream) } else { swap(&stream, &flows[i].serverStream) }
-        if produced { flows[i].pduFrames += 1 }
     }
 }
 
@@ -169,19 +101,7 @@ public struct PacketCounters: Sendable, Hashable {
         truncated += other.truncated
         otherLayer2 += other.otherLayer2
         undecodable += other.undecodable
-    }
-}
-
-extension FlowRecord {
-    mutating func count(_ packet: CapturedPacket, fromClient: Bool) {
-        packets += 1
-        bytes += packet.originalLength
-        lastFrame = packet.number
-        lastTime = packet.timestamp
-        samples.append(packet.number)
-        if !fromClient {
-            serverPackets += 1
-            serverSamples.append(packet.number)
-        }
+        fragmentFrames += other.fragmentFrames.prefix(max(0, FlowRecord.sampleCount - fragmentFrames.count))
+        truncatedFrames += other.truncatedFrames.prefix(max(0, FlowRecord.sampleCount - truncatedFrames.count))
     }
 }

@@ -11,9 +11,11 @@ public struct EssentialFlowAgainstDirectionCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.routes.compactMap { route in
-            guard route.flow.essential, case .againstDirection(let conduitID) = route.verdict,
+        // By position: the guard reads fields in place, and only the few routes that make a finding are copied.
+        context.routes.indices.compactMap { i in
+            guard context.routes[i].flow.essential, case .againstDirection(let conduitID) = context.routes[i].verdict,
                   let conduit = context.model.conduit(conduitID), case .oneWay(let from, let to) = conduit.direction else { return nil }
+            let route = context.routes[i]
             return finding("essential flow '\(route.flow.id)' runs from '\(route.fromZone ?? "?")' to '\(route.toZone ?? "?")', against one-way conduit '\(conduitID)' (\(from)->\(to))",
                            at: route.flow.location, subject: "flow:\(route.flow.id)")
         }

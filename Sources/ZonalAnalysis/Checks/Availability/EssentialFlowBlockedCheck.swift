@@ -11,8 +11,14 @@ public struct EssentialFlowBlockedCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.routes.compactMap { route in
-            guard route.flow.essential else { return nil }
+        // By position: the guard reads fields in place, and only the routes that may make a finding are copied.
+        context.routes.indices.compactMap { i in
+            guard context.routes[i].flow.essential else { return nil }
+            switch context.routes[i].verdict {
+            case .noConduit, .notPermitted, .unplaced: break
+            default: return nil
+            }
+            let route = context.routes[i]
             let flow = route.flow
             switch route.verdict {
             case .noConduit:

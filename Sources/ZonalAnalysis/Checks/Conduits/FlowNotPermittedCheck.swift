@@ -11,8 +11,10 @@ public struct FlowNotPermittedCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.routes.compactMap { route in
-            guard !route.flow.essential, case .notPermitted(let conduits) = route.verdict else { return nil }
+        // By position: the guard reads two fields in place, and only the few routes that make a finding are copied.
+        context.routes.indices.compactMap { i in
+            guard !context.routes[i].flow.essential, case .notPermitted(let conduits) = context.routes[i].verdict else { return nil }
+            let route = context.routes[i]
             return finding("flow '\(route.flow.id)' from '\(route.flow.from)' to '\(route.flow.to)' is not permitted by conduit \(conduits.map { "'\($0)'" }.joined(separator: ", "))",
                            at: route.flow.location, subject: "flow:\(route.flow.id)",
                            remediation: "Add '\(route.flow.id)' to 'allows' of conduit '\(conduits[0])', or remove the flow if the plant does not need it.")

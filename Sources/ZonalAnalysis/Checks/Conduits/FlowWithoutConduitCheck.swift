@@ -11,9 +11,12 @@ public struct FlowWithoutConduitCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.routes.compactMap { route in
+        // By position: the guard reads fields in place, and only the few routes that make a finding are copied.
+        context.routes.indices.compactMap { i in
             // Essential flows get the availability finding instead (ZC-AV-01).
-            guard route.verdict == .noConduit, !route.flow.essential, let from = route.fromZone, let to = route.toZone else { return nil }
+            guard context.routes[i].verdict == .noConduit, !context.routes[i].flow.essential else { return nil }
+            let route = context.routes[i]
+            guard let from = route.fromZone, let to = route.toZone else { return nil }
             return finding("flow '\(route.flow.id)' goes from zone '\(from)' to zone '\(to)', but no conduit joins them",
                            at: route.flow.location, subject: "flow:\(route.flow.id)",
                            remediation: "Declare a conduit 'zones: [\(from), \(to)]' that allows '\(route.flow.id)', or remove the flow.")

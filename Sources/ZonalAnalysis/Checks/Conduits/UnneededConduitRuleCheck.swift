@@ -13,12 +13,22 @@ public struct UnneededConduitRuleCheck: Check {
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
+        // The ids of the flows between each pair of zones, gathered in one pass in flow order: a named flow found here
+        // crosses the conduit, which settles most rules without looking the flow up among all of the plant's.
+        var crossingIDs: [ZonePair: Set<String>] = [:]
+        for i in context.routes.indices {
+            guard let from = context.routes[i].fromZone, let to = context.routes[i].toZone, from != to else { continue }
+            crossingIDs[ZonePair(from, to), default: []].insert(context.routes[i].flow.id)
+        }
         for conduit in model.conduits where conduit.zones.count == 2 {
-            let crossing = context.routesBetween[ZonePair(conduit.zones[0], conduit.zones[1])] ?? []
+            let pair = ZonePair(conduit.zones[0], conduit.zones[1])
+            let crossing = context.routes(between: pair)
+            let crossingHere = crossingIDs[pair] ?? []
             for rule in conduit.allows {
                 switch rule {
                 case .flow(let flowID, let location):
-                    guard let route = context.route(ofFlow: flowID), let from = route.fromZone, let to = route.toZone else { continue }
+                    if crossingHere.contains(flowID) { continue }
+                    guard let i = model.flowPosition(flowID), let from = context.routes[i].fromZone, let to = context.routes[i].toZone else { continue }
                     if !conduit.joins(from, to) {
                         findings.append(finding("conduit '\(conduit.id)' allows flow '\(flowID)', which runs from '\(from)' to '\(to)' and does not cross it",
                                                 at: location, subject: "conduit:\(conduit.id)",
