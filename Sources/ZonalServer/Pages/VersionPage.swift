@@ -22,7 +22,10 @@ enum VersionPage {
         <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p>
         <p><a href="/versions/\(version.id)/report" download>Download the assessment report (HTML, with this approval state)</a></p></div>
         """
-        body = "\(body)\(analysis(outcome, evidence: evidence, order: order))"
+        // Pure in the version's content, its evidence (immutable, only ever added) and the order asked for, so rendered
+        // once per combination rather than on every view.
+        let analysisKind = "analysis.html \(evidence.map { String($0.id) }.joined(separator: ",")) \(order.map { "\($0.table).\($0.column).\($0.ascending)" } ?? "")"
+        body = "\(body)\(HTML(trusted: await input.server.analyses.rendered(version, as: analysisKind) { analysis($0, evidence: evidence, order: order).description }))"
         body = "\(body)\(EvidenceSection.render(evidence, history: history, order: order))"
         if identity.user.role == .assessor, case let .assessed(assessment) = outcome {
             body = "\(body)\(EvidenceSection.uploadForm(version: version, targets: EvidenceTargets(assessment), limit: input.server.configuration.maximumEvidenceBytes, identity: identity))"
