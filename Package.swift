@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         // Gzip-compressed captures (ZonalTraffic); links the system zlib (zlib1g-dev).
         .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+        // TLS to PostgreSQL (ZonalStore); already in the graph through postgres-nio.
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         .target(name: "IEC62443", resources: [.process("Resources")]),
@@ -43,6 +45,7 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(

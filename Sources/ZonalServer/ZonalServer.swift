@@ -10,6 +10,8 @@ public struct ZonalServer: Sendable {
     let sessions: SessionStore
     let throttle: LoginThrottle
     let analyses = AnalysisCache()
+    let access = AccessCache()
+    let versions = VersionCache()
 
     /// How the server runs.
     public struct Configuration: Sendable {
@@ -48,7 +50,7 @@ public struct ZonalServer: Sendable {
     public func router() -> Router<ZonalRequestContext> {
         let router = Router(context: ZonalRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: AuthenticationMiddleware(store: store, sessions: sessions))
+        router.add(middleware: AuthenticationMiddleware(store: store, access: access))
         for endpoint in endpoints {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 try await self.dispatch(endpoint, request: request, context: context)
@@ -64,6 +66,7 @@ public struct ZonalServer: Sendable {
 
     /// Serves until the process is told to stop (SIGINT/SIGTERM).
     public func run() async throws {
+        try await store.deleteExpiredSessions()
         try await application().runService()
     }
 
@@ -76,8 +79,8 @@ public struct ZonalServer: Sendable {
                 throw APIError.unauthenticated
             }
             let allowed = try await endpoint.policy.allows(context.identity) {
-                guard let userID = context.identity?.user.id, let projectID = try await projectID(of: endpoint, context: context) else { return false }
-                return try await store.isMember(userID: userID, projectID: projectID)
+                guard let userID = context.identity?.user.id, let epoch = context.accessEpoch, let projectID = try await projectID(of: endpoint, context: context) else { return false }
+                return try await access.isMember(userID: userID, projectID: projectID, epoch: epoch, store: store)
             }
             if !allowed {
                 _ = try? await store.record(AuditEvent(action: "access.denied", objectType: "route", objectID: "\(request.method) \(endpoint.path)", result: .denied,
@@ -111,7 +114,7 @@ public struct ZonalServer: Sendable {
         case .projectParameter: return context.parameters.get("project").flatMap { Int64($0) }
         case .versionParameter:
             guard let id = context.parameters.get("version").flatMap({ Int64($0) }) else { return nil }
-            return try await store.modelVersion(id: id)?.projectID
+            return try await versions.version(id: id, store: store)?.projectID
         case .evidenceParameter:
             guard let id = context.parameters.get("evidence").flatMap({ Int64($0) }) else { return nil }
             return try await store.evidence(id: id)?.projectID

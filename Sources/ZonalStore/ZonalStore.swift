@@ -7,8 +7,9 @@ public protocol ZonalStore: Sendable {
     func user(id: Int64) async throws -> User?
     func users() async throws -> [User]
     func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User
-    /// Records a sign-in attempt for `name` (which may not exist) and updates the lockout counters.
-    func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, by actor: AuditActor) async throws -> User?
+    /// Records a sign-in attempt for `name` (which may not exist), updates the lockout counters and, on success, starts
+    /// `session` (which must be this user's) in the same transaction.
+    func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, starting session: StoredSession?, by actor: AuditActor) async throws -> User?
 
     // Projects and membership
     func createProject(name: String, by actor: AuditActor) async throws -> Project
@@ -46,12 +47,29 @@ public protocol ZonalStore: Sendable {
     /// A file's bytes, checked against its SHA-256; the download is audited in the same transaction as the read.
     func downloadEvidence(id: Int64, by actor: AuditActor) async throws -> (evidence: Evidence, content: [UInt8])
 
+    // Browser sessions (kept across restarts; the sign-in itself is audited by `recordSignIn`)
+    /// The unexpired session with this id hash and its user.
+    func session(idHash: String) async throws -> SignedIn<StoredSession>?
+    /// Signs out: deletes the session and records `auth.logout` in one transaction.
+    func endSession(idHash: String, by actor: AuditActor) async throws
+    func deleteExpiredSessions() async throws
+    /// A counter that grows in the same transaction as any change that can take access away (role, password, token,
+    /// membership, session): what a cache of identities and memberships checks before trusting itself.
+    func accessEpoch() async throws -> Int64
+
     // Audit log
     /// Appends an event without a business change (denied request, verification run, export) in its own transaction.
     func record(_ event: AuditEvent, by actor: AuditActor) async throws -> AuditEntry
     func auditEntries(after seq: Int64, limit: Int) async throws -> [AuditEntry]
     /// Everything verification needs, read in one snapshot.
     func auditSnapshot() async throws -> AuditSnapshot
+}
+
+extension ZonalStore {
+    /// Records a sign-in attempt without starting a session.
+    public func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, by actor: AuditActor) async throws -> User? {
+        try await recordSignIn(name: name, succeeded: succeeded, policy: policy, starting: nil, by: actor)
+    }
 }
 
 /// When repeated failed sign-ins lock an account, and for how long.

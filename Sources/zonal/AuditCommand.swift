@@ -11,7 +11,7 @@ struct AuditCommand: AsyncParsableCommand {
         Keep checkpoints elsewhere (zonal audit checkpoint --out FILE); only they can expose truncation or a history
         rewritten and re-signed with the current key.
         """,
-        subcommands: [AuditVerifyCommand.self, AuditCheckpointCommand.self, AuditProveCommand.self, AuditVerifyProofCommand.self]
+        subcommands: [AuditVerifyCommand.self, AuditCheckpointCommand.self, AuditProveCommand.self, AuditVerifyProofCommand.self, AuditRotateKeyCommand.self]
     )
 }
 

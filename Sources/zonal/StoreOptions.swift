@@ -5,7 +5,7 @@ import ZonalStore
 /// `--database` and `--audit-key`, shared by the commands that open the team store, and the one place that turns store
 /// and key errors into messages and exit codes.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The store: a SQLite file (created if missing), or a postgres:// URL.", valueName: "database"))
+    @Option(help: ArgumentHelp("The store: a SQLite file (created if missing), or a postgres:// URL; TLS as in libpq: ?sslmode=verify-full&sslrootcert=CA.pem (modes disable, prefer (default), require, verify-ca, verify-full).", valueName: "database"))
     var database = "zonal.sqlite"
 
     @Option(name: .customLong("database-admin"), help: ArgumentHelp("PostgreSQL only: a URL of a role that may create tables and roles; pending migrations run through it at start.", valueName: "url"))

@@ -105,4 +105,24 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(try zonal(["audit", "verify-proof", directory + "/junk.json", "--public-key", publicKey]).status, 2)
         XCTAssertEqual(try zonal(["audit", "prove", "--database", database, "--seq", "999"]).status, 2)
     }
+
+    func testVerifyFollowsAKeyRotationButNotAStrayKey() throws {
+        try addUsers()
+        let first = try AuditSigningKey.load(file: directory + "/zonal-audit.key", environment: [:], createIfMissing: false)
+        let rotated = try zonal(["audit", "rotate-key", "--database", database, "--new-key", directory + "/next.key"])
+        XCTAssertEqual(rotated.status, 0, rotated.stderr)
+        XCTAssertTrue(rotated.stdout.contains("rotated at seq"), rotated.stdout)
+        let mode = try FileManager.default.attributesOfItem(atPath: directory + "/next.key")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertEqual(try zonal(["users", "add", "sam", "--role", "assessor", "--password-stdin", "--database", database, "--audit-key", directory + "/next.key"], input: "assessor password\n").status, 0)
+        // Pinning only the first key: the endorsed successor is followed.
+        let verified = try zonal(["audit", "verify", "--database", database, "--no-record", "--audit-key", directory + "/absent.key", "--public-key", first.publicKey.base64])
+        XCTAssertEqual(verified.status, 0, verified.stdout + verified.stderr)
+        let again = try zonal(["audit", "rotate-key", "--database", database, "--audit-key", directory + "/next.key", "--new-key", directory + "/next.key"])
+        XCTAssertEqual(again.status, 2, "rotating to the current key is refused")
+        // A key nobody endorsed breaks verification against the first key.
+        XCTAssertEqual(try zonal(["users", "add", "otto", "--role", "approver", "--password-stdin", "--database", database, "--audit-key", directory + "/stray.key"], input: "approver password\n").status, 0)
+        let stray = try zonal(["audit", "verify", "--database", database, "--no-record", "--audit-key", directory + "/absent.key", "--public-key", first.publicKey.base64])
+        XCTAssertEqual(stray.status, 1, stray.stdout)
+    }
 }

@@ -137,7 +137,7 @@ struct EvidenceMigrationTests {
             try queue.close()
         }
         let database = try SQLiteDatabase(path: path)
-        #expect(try await database.appliedMigrations() == ["001-core", "002-audit", "003-evidence"])
+        #expect(try await database.appliedMigrations() == SQLiteMigrations.migrator.migrations)
         let key = AuditSigningKey(privateKey: .init())
         let store = SQLZonalStore(database: database, signingKey: key)
         let version = try #require(try await store.modelVersion(id: 1))

@@ -54,10 +54,40 @@ struct PostgresGuardTests {
     @Test(.enabled(if: enabled))
     func migrationsAreRecordedAndRerunsAreHarmless() async throws {
         let fixture = try await StoreFixture.make(.postgresql)
-        #expect(try await fixture.store.database.appliedMigrations() == ["001-core", "002-audit", "003-evidence"])
+        let every = PostgresMigrations.all(appRole: "", logID: "").map(\.id)
+        #expect(every.contains("004-sessions"))
+        #expect(try await fixture.store.database.appliedMigrations() == every)
         let admin = try #require(fixture.attacker as? PostgresDatabase)
         let appRole = try #require(URLComponents(string: ProcessInfo.processInfo.environment[Backend.appVariable] ?? "")?.user)
         try await admin.migrate(appRole: appRole)
-        #expect(try await fixture.store.database.appliedMigrations() == ["001-core", "002-audit", "003-evidence"])
+        #expect(try await fixture.store.database.appliedMigrations() == every)
+    }
+
+    @Test(.enabled(if: enabled))
+    func aDatabaseAtThePreviousVersionIsUpgradedWithItsDataKept() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let (adminURL, appURL) = try await StoreFixture.emptyPostgresDatabase(adminURL: try #require(environment[Backend.adminVariable]), appURL: try #require(environment[Backend.appVariable]))
+        let appRole = try #require(URLComponents(string: appURL)?.user)
+        let every = PostgresMigrations.all(appRole: "", logID: "").map(\.id)
+        let previous = every[every.count - 2]
+        let key = AuditSigningKey(privateKey: .init())
+        let admin = try PostgresDatabase.administrator(url: adminURL)
+        try await admin.migrate(appRole: appRole, upTo: previous)
+        #expect(try await admin.appliedMigrations() == Array(every.dropLast()))
+        // Data written by the previous version, through the administrator (the application refuses an old schema).
+        let old = SQLZonalStore(database: admin, signingKey: key)
+        let ada = try await old.createUser(name: "ada", role: .admin, passwordHash: try PasswordHasher.testing.hash("correct horse"), by: .hostOperator("root"))
+        let project = try await old.createProject(name: "Before upgrade", by: .of(ada))
+        await #expect(throws: StoreError.self, "the application does not run on an old schema") { try await PostgresDatabase.open(url: appURL) }
+
+        let upgraded = SQLZonalStore(database: try await PostgresDatabase.open(url: appURL, adminURL: adminURL), signingKey: key)
+        #expect(try await upgraded.database.appliedMigrations() == every)
+        #expect(try await upgraded.user(named: "ada") == ada)
+        #expect(try await upgraded.project(id: project.id) == project)
+        let session = StoredSession(idHash: "h", userID: ada.id, csrfToken: "c", createdAt: Timestamp.format(Date()), expiresAt: Timestamp.format(Date().addingTimeInterval(60)))
+        _ = try await upgraded.recordSignIn(name: "ada", succeeded: true, policy: .standard, starting: session, by: .of(ada))
+        #expect(try await upgraded.session(idHash: "h")?.user.name == "ada")
+        #expect(AuditVerifier(pinnedKeys: [key.publicKey]).verify(try await upgraded.auditSnapshot()).exitCode == 0)
+        try await admin.close()
     }
 }

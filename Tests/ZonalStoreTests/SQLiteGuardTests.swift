@@ -77,7 +77,8 @@ struct AuditAtomicityTests {
 struct SQLiteMigrationTests {
     @Test func anEmptyFileGetsEveryMigration() async throws {
         let fixture = try await StoreFixture.make()
-        #expect(try await fixture.sqlite.appliedMigrations() == ["001-core", "002-audit", "003-evidence"])
+        #expect(SQLiteMigrations.migrator.migrations.contains("004-sessions"))
+        #expect(try await fixture.sqlite.appliedMigrations() == SQLiteMigrations.migrator.migrations)
     }
 
     @Test func aDatabaseAtTheFirstVersionIsUpgradedWithItsDataKept() async throws {
@@ -93,7 +94,7 @@ struct SQLiteMigrationTests {
             try queue.close()
         }
         let database = try SQLiteDatabase(path: path)
-        #expect(try await database.appliedMigrations() == ["001-core", "002-audit", "003-evidence"])
+        #expect(try await database.appliedMigrations() == SQLiteMigrations.migrator.migrations)
         let store = SQLZonalStore(database: database, signingKey: AuditSigningKey(privateKey: .init()))
         #expect(try await store.user(named: "ada")?.role == .admin)
         _ = try await store.createProject(name: "After upgrade", by: .hostOperator("root"))

@@ -47,15 +47,19 @@ struct StoreFixture: Sendable {
             guard let adminURL = environment[Backend.adminVariable], let appURL = environment[Backend.appVariable] else {
                 throw StoreError.unavailable("CI=true but \(Backend.adminVariable) and \(Backend.appVariable) are not set: .ci/run must start PostgreSQL and export them")
             }
-            try await PostgresLeftovers.removeOnce(adminURL: adminURL)
-            // One fresh database per test, so tests never see each other's logs.
-            let name = Backend.databasePrefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await PostgresDatabase.administrator(url: adminURL).executeOutsideTransaction("CREATE DATABASE \(name)")
-            let testAdminURL = Self.url(adminURL, database: name)
-            let database = try await PostgresDatabase.open(url: Self.url(appURL, database: name), adminURL: testAdminURL)
+            let (testAdminURL, testAppURL) = try await emptyPostgresDatabase(adminURL: adminURL, appURL: appURL)
+            let database = try await PostgresDatabase.open(url: testAppURL, adminURL: testAdminURL)
             let attacker = try await PostgresDatabase.open(url: testAdminURL)
             return StoreFixture(store: SQLZonalStore(database: database, signingKey: key), key: key, directory: directory, attacker: attacker, backend: backend)
         }
+    }
+
+    /// A new empty PostgreSQL database (one per test, so tests never see each other's logs): its admin and app URLs.
+    static func emptyPostgresDatabase(adminURL: String, appURL: String) async throws -> (admin: String, app: String) {
+        try await PostgresLeftovers.removeOnce(adminURL: adminURL)
+        let name = Backend.databasePrefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await PostgresDatabase.administrator(url: adminURL).executeOutsideTransaction("CREATE DATABASE \(name)")
+        return (url(adminURL, database: name), url(appURL, database: name))
     }
 
     static func url(_ url: String, database: String) -> String {

@@ -64,10 +64,13 @@ enum APIRoutes {
 
         Endpoint(.get, "/api/v1/versions/:version/findings", .api, policy: .readProject, project: .versionParameter) { input in
             let version = try await requireVersion(input)
-            switch await input.server.analyses.outcome(of: version) {
-            case let .assessed(assessment): return JSONBody.raw(CheckReport.json(assessment))
-            case let .invalid(errors): throw APIError(status: .unprocessableContent, code: "invalid-model", message: errors.joined(separator: "\n"))
+            if case let .invalid(errors) = await input.server.analyses.outcome(of: version) {
+                throw APIError(status: .unprocessableContent, code: "invalid-model", message: errors.joined(separator: "\n"))
             }
+            return JSONBody.raw(await input.server.analyses.rendered(version, as: "findings.json") { outcome in
+                guard case let .assessed(assessment) = outcome else { return "" }
+                return CheckReport.json(assessment)
+            })
         },
 
         Endpoint(.get, "/api/v1/versions/:version/diff", .api, policy: .readProject, project: .versionParameter) { input in
@@ -123,7 +126,7 @@ enum APIRoutes {
     }
 
     static func requireVersion(_ input: EndpointInput) async throws -> ModelVersion {
-        guard let version = try await input.store.modelVersion(id: try input.parameter("version")) else { throw APIError.notFound }
+        guard let version = try await input.server.versions.version(id: try input.parameter("version"), store: input.store) else { throw APIError.notFound }
         return version
     }
 }

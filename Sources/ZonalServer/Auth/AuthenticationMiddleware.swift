@@ -2,23 +2,34 @@ import Hummingbird
 import ZonalStore
 
 /// Finds who is calling: a bearer token (API and CI) or a session cookie (browsers). Unknown credentials leave the
-/// request anonymous; the route's policy then decides.
+/// request anonymous; the route's policy then decides. Known credentials come from the access cache while the store's
+/// access epoch (read once per request) is unchanged.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ZonalRequestContext
     static let cookieName = "zonal_session"
 
     let store: any ZonalStore
-    let sessions: SessionStore
+    let access: AccessCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        let store = self.store
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
             let secret = String(header.dropFirst("Bearer ".count))
-            if let (token, user) = try await store.bearer(secret: secret) {
-                context.identity = Identity(user: user, authContext: "token:\(token.id)", csrfToken: nil, scopes: Set(token.scopes))
+            let epoch = try await store.accessEpoch()
+            context.accessEpoch = epoch
+            if let found = try await access.bearer(secretHash: TokenSecret.hash(secret), epoch: epoch, store: store, load: {
+                try await store.bearer(secret: secret).map { SignedIn(credential: $0.token, user: $0.user) }
+            }) {
+                context.identity = Identity(user: found.user, authContext: "token:\(found.credential.id)", csrfToken: nil, scopes: Set(found.credential.scopes))
             }
-        } else if let id = request.cookies[Self.cookieName]?.value, let session = await sessions.session(id), let user = try await store.user(id: session.userID) {
-            context.identity = Identity(user: user, authContext: SessionStore.auditContext(id), csrfToken: session.csrfToken, scopes: Set(TokenScope.allCases))
+        } else if let id = request.cookies[Self.cookieName]?.value {
+            let epoch = try await store.accessEpoch()
+            context.accessEpoch = epoch
+            let idHash = SessionStore.idHash(id)
+            if let found = try await access.session(idHash: idHash, epoch: epoch, store: store, load: { try await store.session(idHash: idHash) }) {
+                context.identity = Identity(user: found.user, authContext: SessionStore.auditContext(id), csrfToken: found.credential.csrfToken, scopes: Set(TokenScope.allCases))
+            }
         }
         return try await next(request, context)
     }

@@ -2,41 +2,26 @@ import Crypto
 import Foundation
 import ZonalStore
 
-/// Server-side sessions: the cookie carries only a random id; the audit log gets a hash of it. Kept in memory, so a
-/// restart signs everyone out (the safe direction).
-public actor SessionStore {
-    struct Session {
-        let userID: Int64
-        let csrfToken: String
-        var expires: Date
-    }
-
-    private var sessions: [String: Session] = [:]
+/// Server-side sessions: the cookie carries only a random id; the store keeps its SHA-256 (so a copy of the database
+/// signs no one in), the CSRF token and the expiry, so a restart signs no one out. The audit log gets a short hash.
+public struct SessionStore: Sendable {
     let lifetime: TimeInterval
 
     public init(lifetime: TimeInterval = 8 * 3600) {
         self.lifetime = lifetime
     }
 
-    /// Starts a session and returns its id (for the cookie) and CSRF token (for forms).
-    func start(userID: Int64) -> (id: String, csrfToken: String) {
+    /// A new session for `userID`: the cookie's id and the record to store.
+    func new(userID: Int64, now: Date = Date()) -> (id: String, stored: StoredSession) {
         let id = Self.randomToken()
-        let csrf = Self.randomToken()
-        sessions[id] = Session(userID: userID, csrfToken: csrf, expires: Date().addingTimeInterval(lifetime))
-        return (id, csrf)
+        let stored = StoredSession(idHash: Self.idHash(id), userID: userID, csrfToken: Self.randomToken(),
+                                   createdAt: Timestamp.format(now), expiresAt: Timestamp.format(now.addingTimeInterval(lifetime)))
+        return (id, stored)
     }
 
-    func session(_ id: String) -> Session? {
-        guard let session = sessions[id] else { return nil }
-        guard session.expires > Date() else {
-            sessions[id] = nil
-            return nil
-        }
-        return session
-    }
-
-    func end(_ id: String) {
-        sessions[id] = nil
+    /// What the store keeps of a session id.
+    static func idHash(_ id: String) -> String {
+        Array(SHA256.hash(data: Array(id.utf8))).hexString
     }
 
     /// The audit form of a session id.

@@ -23,12 +23,12 @@ enum SignIn {
         let matches = PasswordHasher.verify(password, against: user?.passwordHash ?? decoyHash) && user != nil
         let locked = user?.isLocked(at: Date()) ?? false
         let succeeded = matches && !locked
-        let recorded = try await input.store.recordSignIn(name: name, succeeded: succeeded, policy: input.server.configuration.lockout, by: visitor)
-        guard succeeded, let signedIn = recorded else {
+        let session = user.map { input.server.sessions.new(userID: $0.id) }
+        let recorded = try await input.store.recordSignIn(name: name, succeeded: succeeded, policy: input.server.configuration.lockout, starting: session?.stored, by: visitor)
+        guard succeeded, recorded != nil, let session else {
             return Page.response("Sign in", identity: nil, status: .unauthorized,
                                  "<p class=\"error\">Wrong name or password, or the account is locked after repeated failures.</p><p><a href=\"/login\">Try again</a></p>")
         }
-        let session = await input.server.sessions.start(userID: signedIn.id)
         var response = Page.redirect("/")
         response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: session.id, path: "/", secure: input.server.configuration.secureCookies, httpOnly: true, sameSite: .strict))
         return response

@@ -30,8 +30,12 @@ enum PageRoutes {
         Endpoint(.post, "/login", .page, policy: .anyone) { input in try await SignIn.handle(input) },
 
         Endpoint(.post, "/logout", .page, policy: .authenticated) { input in
-            if let id = input.request.cookies[AuthenticationMiddleware.cookieName]?.value { await input.server.sessions.end(id) }
-            _ = try await input.store.record(AuditEvent(action: "auth.logout", objectType: "user", objectID: input.identity.user.name), by: input.context.actor)
+            // A bearer token has no session to end; the sign-out is still on the record.
+            if let id = input.request.cookies[AuthenticationMiddleware.cookieName]?.value, input.identity.csrfToken != nil {
+                try await input.store.endSession(idHash: SessionStore.idHash(id), by: input.context.actor)
+            } else {
+                _ = try await input.store.record(AuditEvent(action: "auth.logout", objectType: "user", objectID: input.identity.user.name), by: input.context.actor)
+            }
             var response = Page.redirect("/login")
             response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: input.server.configuration.secureCookies, httpOnly: true, sameSite: .strict))
             return response

@@ -22,7 +22,10 @@ enum VersionPage {
         <p class="muted">Content SHA-256 <code>\(version.contentHash)</code></p><p>\(version.comment)</p>
         <p><a href="/versions/\(version.id)/report" download>Download the assessment report (HTML, with this approval state)</a></p></div>
         """
-        body = "\(body)\(analysis(outcome, evidence: evidence, order: order))"
+        // Pure in the version's content, its evidence (immutable, only ever added) and the order asked for, so rendered
+        // once per combination rather than on every view.
+        let analysisKind = "analysis.html \(evidence.map { String($0.id) }.joined(separator: ",")) \(order.map { "\($0.table).\($0.column).\($0.ascending)" } ?? "")"
+        body = "\(body)\(HTML(trusted: await input.server.analyses.rendered(version, as: analysisKind) { analysis($0, evidence: evidence, order: order).description }))"
         body = "\(body)\(EvidenceSection.render(evidence, history: history, order: order))"
         if identity.user.role == .assessor, case let .assessed(assessment) = outcome {
             body = "\(body)\(EvidenceSection.uploadForm(version: version, targets: EvidenceTargets(assessment), limit: input.server.configuration.maximumEvidenceBytes, identity: identity))"
@@ -44,7 +47,8 @@ enum VersionPage {
             """
         }
         if identity.user.role == .engineer, let latest {
-            body = "\(body)\(saveForm(projectID: version.projectID, modelName: version.modelName, content: latest.content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))"
+            let content = HTML(trusted: await input.server.analyses.text(latest, as: "escaped") { HTML.escape($0.content) })
+            body = "\(body)\(saveForm(projectID: version.projectID, modelName: version.modelName, content: content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))"
         }
         return Page.response("\(version.modelName) v\(version.number)", identity: identity, body)
     }
@@ -127,7 +131,7 @@ enum VersionPage {
         }
     }
 
-    static func saveForm(projectID: Int64, modelName: String, content: String, baseVersionID: Int64?, identity: Identity, title: String) -> HTML {
+    static func saveForm(projectID: Int64, modelName: String, content: HTML, baseVersionID: Int64?, identity: Identity, title: String) -> HTML {
         """
         <form class="card" method="post" action="/projects/\(projectID)/models">\(Page.csrf(identity))
         <h2>\(title)</h2>

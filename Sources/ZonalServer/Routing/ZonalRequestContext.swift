@@ -7,6 +7,8 @@ public struct ZonalRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `AuthenticationMiddleware` from a session cookie or a bearer token.
     public var identity: Identity?
+    /// The store's access epoch read for this request (when it carried credentials); caches are checked against it.
+    public var accessEpoch: Int64?
     public let sourceAddress: String
 
     public init(source: ApplicationRequestContextSource) {

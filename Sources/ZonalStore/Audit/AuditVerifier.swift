@@ -1,8 +1,9 @@
 /// Recomputes the audit log from its stored rows and checks it against the stored and the trusted checkpoints
 /// (AUDIT.md, "Verification"). Pure: it reads a snapshot, never the database, so it can be tested on forged snapshots.
 public struct AuditVerifier: Sendable {
-    /// Keys given by the operator (not read from the database). When empty, the database's own key list is used and
-    /// the report says so, because a forger with the database could add a key of theirs.
+    /// Keys given by the operator (not read from the database), extended by the keys they endorsed in rotation entries.
+    /// When empty, the database's own key list is used and the report says so, because a forger with the database
+    /// could add a key of theirs.
     public let pinnedKeys: [AuditPublicKey]
     /// Checkpoints kept off the host.
     public let trustedCheckpoints: [Checkpoint]
@@ -33,7 +34,7 @@ public struct AuditVerifier: Sendable {
             keys = storedKeys
             report.warnings.append("no public key pinned: signatures were checked against the keys stored in the database itself; pass --public-key (or --audit-key) to check them independently")
         } else {
-            keys = pinnedKeys
+            keys = KeyRotation.trustedChain(from: pinnedKeys, rows: snapshot.rows, origin: snapshot.origin)
         }
         checkStoredCheckpoints(snapshot, roots: roots, keys: keys, into: &report)
         checkTrustedCheckpoints(origin: snapshot.origin, roots: roots, keys: keys + storedKeys, into: &report)

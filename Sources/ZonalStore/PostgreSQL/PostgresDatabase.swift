@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOSSL
 import PostgresNIO
 
 /// PostgreSQL for teams, through postgres-nio's connection pool. The application connects as a role that may only
@@ -55,7 +56,8 @@ public final class PostgresDatabase: SQLDatabase {
         return database
     }
 
-    func migrate(appRole: String) async throws {
+    /// Applies pending migrations in order, stopping after `last` when given (tests build older schemas with it).
+    func migrate(appRole: String, upTo last: String? = nil) async throws {
         try await client.withConnection { connection in
             let logger = self.logger
             try await connection.query("CREATE TABLE IF NOT EXISTS zonal_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
@@ -65,6 +67,7 @@ public final class PostgresDatabase: SQLDatabase {
                 var applied: Set<String> = []
                 for try await id in try await connection.query("SELECT id FROM zonal_migrations", logger: logger).decode(String.self) { applied.insert(id) }
                 for migration in PostgresMigrations.all(appRole: appRole, logID: StoreIdentity.newLogID()) where !applied.contains(migration.id) {
+                    if let last, migration.id > last { break }
                     for statement in migration.statements where !statement.isEmpty {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
@@ -85,6 +88,11 @@ public final class PostgresDatabase: SQLDatabase {
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
         try await transaction(begin: ["BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"], body)
+    }
+
+    public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
+        let logger = self.logger
+        return try await client.withConnection { connection in try await PostgresSession(connection: connection, logger: logger).query(sql, arguments) }
     }
 
     private func transaction<T: Sendable>(begin: [String], _ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
@@ -215,16 +223,47 @@ extension SQLValue {
     }
 }
 
-/// postgres://user:password@host:port/database URLs.
+/// postgres://user:password@host:port/database URLs, with libpq's `sslmode` and `sslrootcert` query parameters.
 enum PostgresURL {
     static func configuration(_ url: String) throws(StoreError) -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, let user = components.user, !user.isEmpty
         else { throw .invalidInput("'\(redacted(url))' is not a postgres://user:password@host:port/database URL") }
         let database = String(components.path.drop { $0 == "/" })
-        // Plain TCP: Zonal's documented deployment puts PostgreSQL on the same host (loopback). TLS is not wired yet.
+        let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
+        let tls = try tls(mode: query["sslmode"] ?? "prefer", rootCertificate: query["sslrootcert"], url: url)
         return PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user, password: components.password,
-                                            database: database.isEmpty ? user : database, tls: .disable)
+                                            database: database.isEmpty ? user : database, tls: tls)
+    }
+
+    /// libpq's modes: `disable`, `prefer` (the default; encrypts when the server offers TLS, verifies nothing),
+    /// `require` (encrypts; verifies the chain only when `sslrootcert` names a CA file), `verify-ca` (chain) and
+    /// `verify-full` (chain and host name or IP address). The CA file defaults to the system's trust store.
+    static func tls(mode: String, rootCertificate: String?, url: String) throws(StoreError) -> PostgresClient.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let rootCertificate {
+            guard FileManager.default.isReadableFile(atPath: rootCertificate) else {
+                throw .invalidInput("sslrootcert=\(rootCertificate) in \(redacted(url)) is not a readable file: give the PEM file of the CA that signed the server's certificate")
+            }
+            configuration.trustRoots = .file(rootCertificate)
+        }
+        switch mode {
+        case "disable": return .disable
+        case "prefer":
+            configuration.certificateVerification = .none
+            return .prefer(configuration)
+        case "require":
+            configuration.certificateVerification = rootCertificate == nil ? .none : .noHostnameVerification
+            return .require(configuration)
+        case "verify-ca":
+            configuration.certificateVerification = .noHostnameVerification
+            return .require(configuration)
+        case "verify-full":
+            configuration.certificateVerification = .fullVerification
+            return .require(configuration)
+        default:
+            throw .invalidInput("sslmode=\(mode) in \(redacted(url)) is not one of disable, prefer, require, verify-ca, verify-full")
+        }
     }
 
     /// The URL without its password, for messages.

@@ -96,6 +96,23 @@ enum PostgresMigrations {
                 "GRANT SELECT, INSERT ON evidence, evidence_contents TO \(app)",
                 "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(app)",
             ]),
+            ("004-sessions", [
+                """
+                CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id), csrf_token TEXT NOT NULL,
+                    created_at TEXT NOT NULL, expires_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+                "CREATE TABLE access_epoch (id BIGINT PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL)",
+                "INSERT INTO access_epoch (id, value) VALUES (1, 0)",
+                """
+                CREATE FUNCTION zonal_bump_access_epoch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN UPDATE access_epoch SET value = value + 1 WHERE id = 1; RETURN NULL; END $$
+                """,
+            ] + AccessEpochTriggers.events.map { "CREATE TRIGGER \($0.name) AFTER \($0.event) FOR EACH STATEMENT EXECUTE FUNCTION zonal_bump_access_epoch()" } + [
+                "GRANT SELECT, INSERT, DELETE ON sessions TO \(app)",
+                // The triggers run as the application role; the epoch is a cache hint, never trusted for integrity.
+                "GRANT SELECT, UPDATE ON access_epoch TO \(app)",
+            ]),
         ]
     }
 

@@ -27,6 +27,9 @@ public protocol SQLDatabase: Sendable {
     /// Runs `body` on a consistent snapshot.
     func read<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T
 
+    /// One statement on a snapshot of its own: what most reads are. PostgreSQL saves the BEGIN and COMMIT round trips.
+    func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow]
+
     /// The audit guards this database should have, each with whether it is present.
     func auditGuards() async throws -> [AuditGuard]
 
@@ -34,6 +37,12 @@ public protocol SQLDatabase: Sendable {
     func appliedMigrations() async throws -> [String]
 
     func close() async throws
+}
+
+extension SQLDatabase {
+    public func query(_ sql: String, _ arguments: [SQLValue] = []) async throws -> [SQLRow] {
+        try await read { try await $0.query(sql, arguments) }
+    }
 }
 
 /// A database guard on the audit tables and whether it is installed.

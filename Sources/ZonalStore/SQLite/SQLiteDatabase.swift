@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 
-/// The embedded default: one SQLite file through GRDB, migrated at open.
+/// The embedded default: one SQLite file through GRDB, migrated at open. In WAL mode: one writer connection for the
+/// serialized write transactions, and read-only connections for reads that run alongside them.
 public final class SQLiteDatabase: SQLDatabase {
     public let kind = "sqlite"
     public let path: String
     let queue: DatabaseQueue
+    let readers: SQLiteReaders
     let lock = AsyncLock()
 
     /// Opens (creating if needed) and migrates the database file.
@@ -23,6 +25,7 @@ public final class SQLiteDatabase: SQLDatabase {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try SQLiteMigrations.migrator.migrate(queue)
+            readers = try SQLiteReaders(path: path, count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount), configuration: configuration)
         } catch {
             throw .unavailable("cannot open SQLite database \(path): \(error)")
         }
@@ -33,7 +36,23 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
-        try await transaction("BEGIN DEFERRED", body)
+        try await readers.withConnection { connection in
+            // Reads block their thread for the statement itself: these are indexed lookups on a connection nobody else
+            // holds, cheaper than two thread hops through GRDB's async access.
+            try connection.inDatabase { db in try db.execute(sql: "BEGIN DEFERRED") }
+            do {
+                let value = try await body(SQLiteSession(queue: connection, blocking: true))
+                try connection.inDatabase { db in try db.execute(sql: "COMMIT") }
+                return value
+            } catch {
+                Self.rollBack(connection)
+                throw error
+            }
+        }
+    }
+
+    public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
+        try await readers.withConnection { connection in try await SQLiteSession(queue: connection, blocking: true).query(sql, arguments) }
     }
 
     private func transaction<T: Sendable>(_ begin: String, _ body: @Sendable (any SQLSession) async throws -> T) async throws -> T {
@@ -44,7 +63,7 @@ public final class SQLiteDatabase: SQLDatabase {
                 try db.execute(sql: begin)
             }
             do {
-                let value = try await body(SQLiteSession(queue: queue))
+                let value = try await body(SQLiteSession(queue: queue, blocking: false))
                 try await queue.writeWithoutTransaction { db in try db.execute(sql: "COMMIT") }
                 return value
             } catch {
@@ -78,29 +97,42 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func close() async throws {
+        try readers.close()
         try queue.close()
     }
 }
 
-/// Statements on the SQLite connection; only ever used under the driver's lock.
+/// Statements on one SQLite connection that this transaction holds alone (the writer under the driver's lock, or a
+/// lent reader). The writer goes through GRDB's async access, because a commit waits for the disk; readers block.
 struct SQLiteSession: SQLSession {
     let queue: DatabaseQueue
+    let blocking: Bool
 
     func execute(_ sql: String, _ arguments: [SQLValue]) async throws {
-        try await queue.writeWithoutTransaction { db in
-            try db.execute(sql: sql, arguments: StatementArguments(arguments.map(\.databaseValue)))
+        let arguments = StatementArguments(arguments.map(\.databaseValue))
+        if blocking {
+            try queue.inDatabase { db in try db.execute(sql: sql, arguments: arguments) }
+        } else {
+            try await queue.writeWithoutTransaction { db in try db.execute(sql: sql, arguments: arguments) }
         }
     }
 
     func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
-        try await queue.writeWithoutTransaction { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map(\.databaseValue))).map { row in
-                var values: [String: SQLValue] = [:]
-                for (column, value) in row {
-                    values[column] = SQLValue(value)
-                }
-                return SQLRow(values)
+        let arguments = StatementArguments(arguments.map(\.databaseValue))
+        if blocking {
+            return try queue.inDatabase { db in try Self.rows(db, sql, arguments) }
+        }
+        return try await queue.writeWithoutTransaction { db in try Self.rows(db, sql, arguments) }
+    }
+
+    private static func rows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [SQLRow] {
+        // Cached: the store's statements are constants, so each is compiled once per connection.
+        try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map { row in
+            var values: [String: SQLValue] = [:]
+            for (column, value) in row {
+                values[column] = SQLValue(value)
             }
+            return SQLRow(values)
         }
     }
 }

@@ -68,6 +68,19 @@ enum SQLiteMigrations {
                     BEGIN SELECT RAISE(ABORT, 'evidence is immutable: upload a new file'); END;
                 """)
         }
+        migrator.registerMigration("004-sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE sessions (
+                    id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), csrf_token TEXT NOT NULL,
+                    created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+                CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+                CREATE TABLE access_epoch (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                INSERT INTO access_epoch (id, value) VALUES (1, 0);
+                """)
+            for (name, event) in AccessEpochTriggers.events {
+                try db.execute(sql: "CREATE TRIGGER \(name) AFTER \(event) FOR EACH ROW BEGIN UPDATE access_epoch SET value = value + 1 WHERE id = 1; END")
+            }
+        }
         return migrator
     }
 }
@@ -87,4 +100,20 @@ enum SQLiteAuditGuards {
     ]
 
     static var createSQL: String { triggers.map { $0.sql + ";" }.joined(separator: "\n") }
+}
+
+/// The changes that can take access away (a role, a password, a token, a membership, a session), each bumping the
+/// access epoch in the same transaction, so a server's cache of who may do what is dropped before the next request.
+enum AccessEpochTriggers {
+    static let events: [(name: String, event: String)] = [
+        ("users_access_update", "UPDATE OF role, password_hash ON users"),
+        ("users_access_delete", "DELETE ON users"),
+        ("api_tokens_access_update", "UPDATE ON api_tokens"),
+        ("api_tokens_access_delete", "DELETE ON api_tokens"),
+        ("memberships_access_insert", "INSERT ON memberships"),
+        ("memberships_access_update", "UPDATE ON memberships"),
+        ("memberships_access_delete", "DELETE ON memberships"),
+        ("sessions_access_update", "UPDATE ON sessions"),
+        ("sessions_access_delete", "DELETE ON sessions"),
+    ]
 }

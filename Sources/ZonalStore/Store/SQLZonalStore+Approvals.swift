@@ -44,7 +44,7 @@ extension SQLZonalStore {
     }
 
     public func approval(versionID: Int64) async throws -> Approval? {
-        try await database.read { try await $0.queryOne("SELECT * FROM approvals WHERE version_id = ?", [.integer(versionID)]) }.map(Approval.init(row:))
+        try await database.query("SELECT * FROM approvals WHERE version_id = ?", [.integer(versionID)]).first.map(Approval.init(row:))
     }
 }
 

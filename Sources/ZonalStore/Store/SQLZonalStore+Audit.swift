@@ -4,8 +4,25 @@ extension SQLZonalStore {
         return try await database.write { session in try await audit.append(event, by: actor, in: session) }
     }
 
+    /// Replaces the signing key: appends an `audit.key.rotate` entry endorsed and checkpointed by the current key and
+    /// registers `newKey`, so stores opened with `newKey` from now on extend a chain verifiers already trust.
+    public func rotateSigningKey(to newKey: AuditSigningKey, by actor: AuditActor) async throws -> AuditEntry {
+        let audit = self.audit
+        return try await database.write { session in
+            guard let identity = try await session.queryOne("SELECT log_id FROM store_identity WHERE id = 1") else { throw StoreError.corrupt("store_identity is empty") }
+            let origin = StoreIdentity.origin(logID: try identity.text("log_id"))
+            let newKeyID = newKey.keyID(name: origin).hexString
+            guard try await session.queryOne("SELECT key_id FROM audit_keys WHERE key_id = ?", [.text(newKeyID)]) == nil else {
+                throw StoreError.invalidState("the new key \(newKeyID) has signed for this log already; rotate to a key never used")
+            }
+            let entry = try await audit.append(try KeyRotation.event(origin: origin, from: audit.key, to: newKey), by: actor, in: session)
+            try await session.execute("INSERT INTO audit_keys (key_id, public_key, registered_seq) VALUES (?, ?, ?)", [.text(newKeyID), .text(newKey.publicKey.base64), .integer(entry.seq)])
+            return entry
+        }
+    }
+
     public func auditEntries(after seq: Int64, limit: Int) async throws -> [AuditEntry] {
-        try await database.read { try await $0.query("SELECT * FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?", [.integer(seq), .integer(Int64(limit))]) }.map(AuditEntry.init(row:))
+        try await database.query("SELECT * FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?", [.integer(seq), .integer(Int64(limit))]).map(AuditEntry.init(row:))
     }
 
     public func auditSnapshot() async throws -> AuditSnapshot {

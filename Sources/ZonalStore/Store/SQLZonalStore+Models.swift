@@ -29,11 +29,11 @@ extension SQLZonalStore {
     }
 
     public func modelVersion(id: Int64) async throws -> ModelVersion? {
-        try await database.read { try await $0.queryOne("SELECT * FROM model_versions WHERE id = ?", [.integer(id)]) }.map(ModelVersion.init(row:))
+        try await database.query("SELECT * FROM model_versions WHERE id = ?", [.integer(id)]).first.map(ModelVersion.init(row:))
     }
 
     public func modelVersions(projectID: Int64, modelName: String) async throws -> [ModelVersion] {
-        try await database.read { try await $0.query("SELECT * FROM model_versions WHERE project_id = ? AND model_name = ? ORDER BY number", [.integer(projectID), .text(modelName)]) }.map(ModelVersion.init(row:))
+        try await database.query("SELECT * FROM model_versions WHERE project_id = ? AND model_name = ? ORDER BY number", [.integer(projectID), .text(modelName)]).map(ModelVersion.init(row:))
     }
 
     public func latestModels(projectID: Int64) async throws -> [ModelVersion] {

@@ -17,11 +17,11 @@ extension SQLZonalStore {
     }
 
     public func projects() async throws -> [Project] {
-        try await database.read { try await $0.query("SELECT * FROM projects ORDER BY name") }.map(Project.init(row:))
+        try await database.query("SELECT * FROM projects ORDER BY name").map(Project.init(row:))
     }
 
     public func project(id: Int64) async throws -> Project? {
-        try await database.read { try await $0.queryOne("SELECT * FROM projects WHERE id = ?", [.integer(id)]) }.map(Project.init(row:))
+        try await database.query("SELECT * FROM projects WHERE id = ?", [.integer(id)]).first.map(Project.init(row:))
     }
 
     public func addMember(projectID: Int64, userID: Int64, by actor: AuditActor) async throws -> Membership {
@@ -40,11 +40,11 @@ extension SQLZonalStore {
     }
 
     public func members(projectID: Int64) async throws -> [Membership] {
-        try await database.read { try await $0.query("SELECT * FROM memberships WHERE project_id = ? ORDER BY user_id", [.integer(projectID)]) }.map(Membership.init(row:))
+        try await database.query("SELECT * FROM memberships WHERE project_id = ? ORDER BY user_id", [.integer(projectID)]).map(Membership.init(row:))
     }
 
     public func isMember(userID: Int64, projectID: Int64) async throws -> Bool {
-        try await database.read { try await $0.queryOne("SELECT 1 AS one FROM memberships WHERE project_id = ? AND user_id = ?", [.integer(projectID), .integer(userID)]) } != nil
+        try await database.query("SELECT 1 AS one FROM memberships WHERE project_id = ? AND user_id = ?", [.integer(projectID), .integer(userID)]).first != nil
     }
 }
 

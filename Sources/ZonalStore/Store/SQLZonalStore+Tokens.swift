@@ -18,12 +18,12 @@ extension SQLZonalStore {
 
     public func bearer(secret: String) async throws -> (token: APIToken, user: User)? {
         let hash = TokenSecret.hash(secret)
-        return try await database.read { session -> BearerMatch? in
+        return try await database.read { session -> SignedIn<APIToken>? in
             guard let row = try await session.queryOne("SELECT * FROM api_tokens WHERE secret_hash = ? AND revoked_at IS NULL", [.text(hash)]) else { return nil }
             let token = try APIToken(row: row)
             guard let userRow = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(token.userID)]) else { return nil }
-            return BearerMatch(token: token, user: try User(row: userRow))
-        }.map { ($0.token, $0.user) }
+            return SignedIn(credential: token, user: try User(row: userRow))
+        }.map { ($0.credential, $0.user) }
     }
 
     public func revokeToken(id: Int64, by actor: AuditActor) async throws -> APIToken {
@@ -41,14 +41,8 @@ extension SQLZonalStore {
 
 extension SQLZonalStore {
     public func tokens(userID: Int64) async throws -> [APIToken] {
-        try await database.read { try await $0.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id DESC", [.integer(userID)]) }.map(APIToken.init(row:))
+        try await database.query("SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id DESC", [.integer(userID)]).map(APIToken.init(row:))
     }
-}
-
-/// A token and its owner, returned together from one read.
-private struct BearerMatch: Sendable {
-    let token: APIToken
-    let user: User
 }
 
 extension APIToken {

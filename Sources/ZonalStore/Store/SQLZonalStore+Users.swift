@@ -16,15 +16,15 @@ extension SQLZonalStore {
     }
 
     public func user(named name: String) async throws -> User? {
-        try await database.read { try await $0.queryOne("SELECT * FROM users WHERE name = ?", [.text(name)]) }.map(User.init(row:))
+        try await database.query("SELECT * FROM users WHERE name = ?", [.text(name)]).first.map(User.init(row:))
     }
 
     public func user(id: Int64) async throws -> User? {
-        try await database.read { try await $0.queryOne("SELECT * FROM users WHERE id = ?", [.integer(id)]) }.map(User.init(row:))
+        try await database.query("SELECT * FROM users WHERE id = ?", [.integer(id)]).first.map(User.init(row:))
     }
 
     public func users() async throws -> [User] {
-        try await database.read { try await $0.query("SELECT * FROM users ORDER BY name") }.map(User.init(row:))
+        try await database.query("SELECT * FROM users ORDER BY name").map(User.init(row:))
     }
 
     public func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User {
@@ -38,7 +38,7 @@ extension SQLZonalStore {
         }
     }
 
-    public func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, by actor: AuditActor) async throws -> User? {
+    public func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, starting stored: StoredSession?, by actor: AuditActor) async throws -> User? {
         let at = now()
         return try await change(by: actor) { session in
             guard let row = try await session.queryOne("SELECT * FROM users WHERE name = ?", [.text(name)]) else {
@@ -55,6 +55,11 @@ extension SQLZonalStore {
                 }
             }
             try await session.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", [.integer(Int64(user.failedLogins)), user.lockedUntil.sql, .integer(user.id)])
+            if succeeded, let stored {
+                guard stored.userID == user.id else { throw StoreError.invalidInput("the session belongs to user \(stored.userID), not \(name)") }
+                try await session.execute("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                                          [.text(stored.idHash), .integer(stored.userID), .text(stored.csrfToken), .text(stored.createdAt), .text(stored.expiresAt)])
+            }
             let event = succeeded
                 ? AuditEvent(action: "auth.login", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState))
                 : AuditEvent(action: "auth.login.failed", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState), result: .denied,

@@ -42,12 +42,12 @@ public struct SQLZonalStore: ZonalStore {
 }
 
 /// UTC RFC 3339 timestamps with milliseconds, the one text form of time in the store.
-enum Timestamp {
-    static func format(_ date: Date) -> String {
+public enum Timestamp {
+    public static func format(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
     }
 
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
         try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!).parse(text)
     }
 }
