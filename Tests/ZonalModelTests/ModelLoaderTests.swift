@@ -16,6 +16,25 @@ final class ModelLoaderTests: XCTestCase {
         XCTAssertEqual(model.zoneID(ofEndpoint: "dmz"), "dmz")
     }
 
+    func testResolvedReferencesAreKeptAsPositions() throws {
+        let model = try PlantFixture.load(PlantFixture.yaml(
+            flows: PlantFixture.flows + "\n  - { id: to-zone, from: plc, to: sis }\n  - { id: inside, from: plc, to: hmi }",
+            conduits: """
+              - { id: corp-dmz, zones: [corp, dmz], enforcement: dpi-firewall, allows: [reports, { from: corp, to: dmz, protocol: https }] }
+              - { id: bpcs-dmz, zones: [bpcs, dmz], direction: bpcs->dmz, enforcement: data-diode, allows: [repl] }
+              - { id: bpcs-sis, zones: [bpcs, sis], enforcement: data-diode, direction: bpcs->sis, allows: [status, to-zone] }
+            """))
+        // Zones: corp 0, dmz 1, bpcs 2, sis 3; flows: repl 0, status 1, reports 2, to-zone 3, inside 4.
+        XCTAssertEqual(model.zonePosition("bpcs"), 2)
+        XCTAssertNil(model.zonePosition("plc"))
+        let ends = model.flows.indices.map { model.endpointZonePositions(ofFlowAt: $0) }
+        XCTAssertEqual(ends.map(\.from), [2, 2, 0, 2, 2])
+        XCTAssertEqual(ends.map(\.to), [1, 3, 1, 3, 2])
+        XCTAssertEqual(model.conduits.indices.compactMap { model.zonePositions(ofConduitAt: $0).map { [$0.0, $0.1] } }, [[0, 1], [2, 1], [2, 3]])
+        XCTAssertEqual(model.allowedFlowPositions(ofConduitAt: 0), [2, -1])
+        XCTAssertEqual(model.allowedFlowPositions(ofConduitAt: 2), [1, 3])
+    }
+
     func testJSONAndYAMLGiveTheSameModel() throws {
         let yaml = try PlantFixture.load(PlantFixture.yaml())
         let json = try PlantFixture.load("""

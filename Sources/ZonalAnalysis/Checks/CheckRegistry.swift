@@ -46,5 +46,13 @@ public enum CheckRegistry {
     public static func check(_ id: String) -> (any Check)? { all.first { $0.id == id } }
 
     /// The description of any rule (model or firewall check) with this id.
-    public static func description(_ id: String) -> (any RuleDescription)? { reference.first { $0.id == id } }
+    public static func description(_ id: String) -> (any RuleDescription)? { descriptions[id] }
+
+    /// The first rule of `reference` with each id, built once: reports ask for one per finding, tens of thousands on a
+    /// large plant, and building the reference list and searching it each time was most of writing a report's findings.
+    private static let descriptions: [String: any RuleDescription] = {
+        var byID: [String: any RuleDescription] = [:]
+        for rule in reference where byID[rule.id] == nil { byID[rule.id] = rule }
+        return byID
+    }()
 }

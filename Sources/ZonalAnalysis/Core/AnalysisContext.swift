@@ -41,16 +41,24 @@ public struct AnalysisContext: Sendable {
         self.conduitsByZone = conduitsByZone
         let routes = FlowRouter.route(model)
         self.routes = routes
-        var routesForInlineRules: [ZonePair: [Int]] = [:]
-        for conduit in model.conduits where conduit.zones.count == 2 && conduit.allows.contains(where: \.isInlineRule) {
-            routesForInlineRules[ZonePair(conduit.zones[0], conduit.zones[1])] = []
+        // Keyed by zone positions while gathering, so 200,000 routes hash no id; by zone ids once, at the end.
+        var inlinePairs: [Int: [Int]] = [:]
+        let zoneCount = model.zones.count
+        for (c, conduit) in model.conduits.enumerated() where conduit.allows.contains(where: \.isInlineRule) {
+            guard let (a, b) = model.zonePositions(ofConduitAt: c) else { continue }
+            inlinePairs[min(a, b) * zoneCount + max(a, b)] = []
         }
-        if !routesForInlineRules.isEmpty {
+        if !inlinePairs.isEmpty {
             for i in routes.indices {
-                guard let f = routes[i].fromZone, let t = routes[i].toZone, f != t else { continue }
-                let pair = ZonePair(f, t)
-                if routesForInlineRules[pair] != nil { routesForInlineRules[pair]!.append(i) }
+                let ends = model.endpointZonePositions(ofFlowAt: i)
+                guard let f = ends.from, let t = ends.to, f != t else { continue }
+                let key = min(f, t) * zoneCount + max(f, t)
+                if inlinePairs[key] != nil { inlinePairs[key]!.append(i) }
             }
+        }
+        var routesForInlineRules: [ZonePair: [Int]] = [:]
+        for (key, positions) in inlinePairs {
+            routesForInlineRules[ZonePair(model.zones[key / zoneCount].id, model.zones[key % zoneCount].id)] = positions
         }
         self.routesForInlineRules = routesForInlineRules
         let evaluator = RequirementEvaluator(model: model, catalog: catalog, assetsByZone: assetsByZone, conduitsByZone: conduitsByZone)

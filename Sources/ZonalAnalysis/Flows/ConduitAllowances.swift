@@ -1,49 +1,68 @@
 import ZonalModel
 
-/// What every conduit of a plant permits, prepared for routing all its flows at once: conduits by zone pair, the
-/// flows each conduit names, and inline rules, all by conduit position in the model.
+/// What every conduit of a plant permits, prepared for routing all its flows at once: the conduits of each zone, the
+/// flows each conduit names, and inline rules, all by position in the model.
 ///
-/// The same decision as `ConduitMatcher.permits`, but positions rather than copies of conduits: routing hundreds of
-/// thousands of flows would otherwise copy a whole conduit per candidate, and contend on its reference counts across cores.
+/// The same decision as `ConduitMatcher.permits`, but on the positions the loader resolved rather than on ids: routing
+/// hundreds of thousands of flows would otherwise hash several ids per flow in tables too large for the cache.
 struct ConduitAllowances: Sendable {
     private let ids: [String]
-    private let directions: [ConduitDirection]
+    /// For a one-way conduit, the positions of the zones it sends from and to; nil when it is two-way.
+    private let oneWay: [(from: Int, to: Int)?]
     /// Enforcement `none` filters nothing, so it permits every flow.
     private let filtersNothing: [Bool]
     private let inlineRules: [[InlineRule]]
-    /// One small set per conduit rather than one plant-wide table: each lookup stays within the cache.
-    private let namedFlows: [Set<String>]
-    private let byPair: [ZonePair: [Int]]
+    /// Per conduit, the sorted positions of the flows it names.
+    private let namedFlows: [[Int32]]
+    /// Per zone position, its conduits in model order with the position of the zone on the other side.
+    private let byZone: [[(other: Int32, conduit: Int32)]]
 
-    init(_ conduits: [Conduit]) {
+    init(_ model: SystemModel) {
+        let conduits = model.conduits
         ids = conduits.map(\.id)
-        directions = conduits.map(\.direction)
+        oneWay = conduits.map { conduit in
+            guard case .oneWay(let from, let to) = conduit.direction else { return nil }
+            // An id that names no zone matches no flow's zone, as the id comparison it replaces would not.
+            return (model.zonePosition(from) ?? -1, model.zonePosition(to) ?? -1)
+        }
         filtersNothing = conduits.map { $0.enforcement == .none }
         inlineRules = conduits.map { conduit in
             conduit.allows.compactMap { if case .rule(let r) = $0 { r } else { nil } }
         }
-        namedFlows = conduits.parallelMap(minimumChunk: 64) { conduit in
-            var ids = Set<String>(minimumCapacity: conduit.allows.count)
-            for case .flow(let id, _) in conduit.allows { ids.insert(id) }
-            return ids
+        namedFlows = conduits.indices.map { c in model.allowedFlowPositions(ofConduitAt: c).filter { $0 >= 0 }.sorted() }
+        var byZone = [[(other: Int32, conduit: Int32)]](repeating: [], count: model.zones.count)
+        for c in conduits.indices {
+            guard let (a, b) = model.zonePositions(ofConduitAt: c) else { continue }
+            byZone[a].append((Int32(b), Int32(c)))
+            if a != b { byZone[b].append((Int32(a), Int32(c))) }
         }
-        var byPair: [ZonePair: [Int]] = [:]
-        for (c, conduit) in conduits.enumerated() where conduit.zones.count == 2 {
-            byPair[ZonePair(conduit.zones[0], conduit.zones[1]), default: []].append(c)
-        }
-        self.byPair = byPair
+        self.byZone = byZone
     }
 
-    /// The positions of the conduits joining two zones, in model order.
-    func conduits(between pair: ZonePair) -> [Int] { byPair[pair] ?? [] }
+    /// The positions of the conduits joining two zones (by position), in model order.
+    func conduits(between a: Int, _ b: Int) -> [Int] {
+        byZone[a].compactMap { $0.other == b ? Int($0.conduit) : nil }
+    }
 
     func id(_ c: Int) -> String { ids[c] }
 
-    func permitsDirection(_ c: Int, from: String, to: String) -> Bool { directions[c].permits(from: from, to: to) }
+    func permitsDirection(_ c: Int, from: Int, to: Int) -> Bool {
+        guard let oneWay = oneWay[c] else { return true }
+        return oneWay.from == from && oneWay.to == to
+    }
 
-    /// `ConduitMatcher.permits` for the conduit at position `c`.
-    func permits(_ c: Int, flow: Flow, model: SystemModel) -> Bool {
-        filtersNothing[c] || namedFlows[c].contains(flow.id)
-            || inlineRules[c].contains { ConduitMatcher.covers($0, flow: flow, model: model) }
+    /// `ConduitMatcher.permits` for the conduit at position `c` and the flow at position `f`.
+    func permits(_ c: Int, flowAt f: Int, model: SystemModel) -> Bool {
+        filtersNothing[c] || contains(namedFlows[c], Int32(f))
+            || inlineRules[c].contains { ConduitMatcher.covers($0, flow: model.flows[f], model: model) }
+    }
+
+    private func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == value
     }
 }

@@ -26,23 +26,24 @@ public struct FlowRoute: Hashable, Sendable {
 /// Routes every flow of a model onto its conduits. Pure: the same model gives the same routes.
 enum FlowRouter {
     static func route(_ model: SystemModel) -> [FlowRoute] {
-        let allowances = ConduitAllowances(model.conduits)
-        return model.flows.parallelMap { flow in
-            let from = model.zoneID(ofEndpoint: flow.from)
-            let to = model.zoneID(ofEndpoint: flow.to)
-            guard let from, let to else { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .unplaced) }
-            if from == to { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .intraZone) }
-            let candidates = allowances.conduits(between: ZonePair(from, to))
-            if candidates.isEmpty { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .noConduit) }
+        let allowances = ConduitAllowances(model)
+        return Array(model.flows.indices).parallelMap { f in
+            let flow = model.flows[f]
+            let ends = model.endpointZonePositions(ofFlowAt: f)
+            let fromZone = ends.from.map { model.zones[$0].id }, toZone = ends.to.map { model.zones[$0].id }
+            guard let from = ends.from, let to = ends.to else { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .unplaced) }
+            if from == to { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .intraZone) }
+            let candidates = allowances.conduits(between: from, to)
+            if candidates.isEmpty { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .noConduit) }
             var against: String?
-            for c in candidates where allowances.permits(c, flow: flow, model: model) {
+            for c in candidates where allowances.permits(c, flowAt: f, model: model) {
                 if allowances.permitsDirection(c, from: from, to: to) {
-                    return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .permitted(conduit: allowances.id(c)))
+                    return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .permitted(conduit: allowances.id(c)))
                 }
                 against = against ?? allowances.id(c)
             }
-            if let against { return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .againstDirection(conduit: against)) }
-            return FlowRoute(flow: flow, fromZone: from, toZone: to, verdict: .notPermitted(conduits: candidates.map(allowances.id)))
+            if let against { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .againstDirection(conduit: against)) }
+            return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .notPermitted(conduits: candidates.map(allowances.id)))
         }
     }
 }

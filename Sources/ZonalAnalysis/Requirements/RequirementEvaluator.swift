@@ -25,6 +25,9 @@ struct RequirementEvaluator {
         let metByMask: Int
         /// "firewall or data-diode …": the enforcement types that meet it, weakest first; nil when none does.
         let enforcementHint: String?
+        /// By `Enforcement.allCases` position: a conduit's remedy up to its id, which is all that differs between
+        /// conduits, so each of a plant's tens of thousands of conduit remedies is one concatenation.
+        let conduitRemedyPrefix: [String]
     }
 
     private let entries: [Entry]
@@ -40,10 +43,15 @@ struct RequirementEvaluator {
             let base = r.parent ?? r.id
             let metBy = Enforcement.allCases.map { EnforcementCapabilities.requirements(metBy: $0).contains(r.id) }
             let types = EnforcementCapabilities.enforcements(meeting: r.id).map(\.rawValue)
+            let hint = types.isEmpty ? nil : types.joined(separator: " or ")
+            let prefixes = Enforcement.allCases.map { now in
+                (hint.map { "enforce the conduit with " + $0 + " (now " + now.rawValue + "), or " } ?? "")
+                    + "add a countermeasure that satisfies " + r.id + " for conduit '"
+            }
             return Entry(requirement: r, fr: fr, minimum: minimum, boundary: ConduitScope.contains(r),
                          remoteAccess: ConduitScope.remoteAccessRequirements.contains(base), metBy: metBy,
                          metByMask: metBy.enumerated().reduce(0) { $0 | ($1.element ? 1 << $1.offset : 0) },
-                         enforcementHint: types.isEmpty ? nil : types.joined(separator: " or "))
+                         enforcementHint: hint, conduitRemedyPrefix: prefixes)
         }
         var byZone: [String: [Countermeasure]] = [:], byConduit: [String: [Countermeasure]] = [:]
         for c in model.countermeasures {
@@ -112,11 +120,7 @@ struct RequirementEvaluator {
             if entry.metBy[enforcement] { by.append(.enforcement(conduits: [conduit.id])) }
             for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
             let required = entry.requirement.isRequired(at: target[entry.fr])
-            var remedy: String?
-            if by.isEmpty && required {
-                remedy = (entry.enforcementHint.map { "enforce the conduit with " + $0 + " (now " + conduit.enforcement.rawValue + "), or " } ?? "")
-                    + "add a countermeasure that satisfies " + entry.requirement.id + " for conduit '" + conduit.id + "'"
-            }
+            let remedy = by.isEmpty && required ? entry.conduitRemedyPrefix[enforcement] + conduit.id + "'" : nil
             statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
         }
         let applicable = FoundationalRequirement.allCases.filter { fr in statuses.contains { $0.requirement.fr == fr } }

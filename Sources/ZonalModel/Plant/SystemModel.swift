@@ -24,6 +24,13 @@ public struct SystemModel: Sendable {
     /// Each asset's zone, by asset position: a compact copy of one field, so resolving hundreds of thousands of flow
     /// endpoints reads a small array rather than a whole asset value each time (which misses the cache on large plants).
     private let assetZones: [String?]
+    /// The references the loader resolved, kept as positions in `zones` and `flows` (-1: none) so that the analysis,
+    /// which reads them hundreds of thousands of times, never hashes an id again: at 100,000 assets the id tables no
+    /// longer fit the cache, and each lookup there is a cache miss. Two entries per flow (from, to) and per conduit.
+    private let flowEndZones: [Int32]
+    private let conduitZones: [Int32]
+    /// Per conduit, the position of the flow each of its `allows` entries names, in entry order (-1 for inline rules).
+    private let allowedFlows: [[Int32]]
 
     public init(file: String, system: SystemInfo, zones: [Zone], assets: [Asset], flows: [Flow], conduits: [Conduit],
                 countermeasures: [Countermeasure], policy: EnforcementPolicy = .default, environment: [String: String] = [:],
@@ -46,6 +53,31 @@ public struct SystemModel: Sendable {
         flowIndex = SystemModel.index(flows.map(\.id))
         conduitIndex = SystemModel.index(conduits.map(\.id))
         assetZones = assets.map(\.zone)
+        let zoneIndex = self.zoneIndex, assetIndex = self.assetIndex, flowIndex = self.flowIndex
+        let assetZonePositions: [Int32] = assets.map { asset in asset.zone.flatMap { zoneIndex[$0] }.map(Int32.init) ?? -1 }
+        func endpointZone(_ id: String) -> Int32 {
+            if let z = zoneIndex[id] { return Int32(z) }
+            return assetIndex[id].map { assetZonePositions[$0] } ?? -1
+        }
+        var flowEndZones = [Int32](repeating: -1, count: flows.count * 2)
+        for i in flows.indices {
+            flowEndZones[2 * i] = endpointZone(flows[i].from)
+            flowEndZones[2 * i + 1] = endpointZone(flows[i].to)
+        }
+        self.flowEndZones = flowEndZones
+        var conduitZones = [Int32](repeating: -1, count: conduits.count * 2)
+        for (c, conduit) in conduits.enumerated() where conduit.zones.count == 2 {
+            if let a = zoneIndex[conduit.zones[0]], let b = zoneIndex[conduit.zones[1]] {
+                conduitZones[2 * c] = Int32(a)
+                conduitZones[2 * c + 1] = Int32(b)
+            }
+        }
+        self.conduitZones = conduitZones
+        allowedFlows = conduits.map { conduit in
+            conduit.allows.map { entry in
+                if case .flow(let id, _) = entry, let f = flowIndex[id] { Int32(f) } else { -1 }
+            }
+        }
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
@@ -56,11 +88,29 @@ public struct SystemModel: Sendable {
     }
 
     public func zone(_ id: String) -> Zone? { zoneIndex[id].map { zones[$0] } }
+    /// The position of a zone in `zones`.
+    public func zonePosition(_ id: String) -> Int? { zoneIndex[id] }
     public func asset(_ id: String) -> Asset? { assetIndex[id].map { assets[$0] } }
     public func flow(_ id: String) -> Flow? { flowIndex[id].map { flows[$0] } }
     /// The position of a flow in `flows`, for values kept in flow order (the analysis's routes).
     public func flowPosition(_ id: String) -> Int? { flowIndex[id] }
     public func conduit(_ id: String) -> Conduit? { conduitIndex[id].map { conduits[$0] } }
+
+    /// The positions in `zones` of the zones of the flow at position `flow`'s two ends; nil for an end in no zone.
+    public func endpointZonePositions(ofFlowAt flow: Int) -> (from: Int?, to: Int?) {
+        let from = flowEndZones[2 * flow], to = flowEndZones[2 * flow + 1]
+        return (from < 0 ? nil : Int(from), to < 0 ? nil : Int(to))
+    }
+
+    /// The positions in `zones` of the two zones the conduit at position `conduit` joins; nil unless it joins two.
+    public func zonePositions(ofConduitAt conduit: Int) -> (Int, Int)? {
+        let a = conduitZones[2 * conduit], b = conduitZones[2 * conduit + 1]
+        return a < 0 || b < 0 ? nil : (Int(a), Int(b))
+    }
+
+    /// For each `allows` entry of the conduit at position `conduit`, in order, the position in `flows` of the flow it
+    /// names; -1 for an inline rule.
+    public func allowedFlowPositions(ofConduitAt conduit: Int) -> [Int32] { allowedFlows[conduit] }
 
     /// The zone of a flow or rule endpoint: the zone itself when the id names a zone, else the zone of the named asset.
     public func zoneID(ofEndpoint id: String) -> String? {

@@ -13,27 +13,24 @@ public struct UnneededConduitRuleCheck: Check {
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        // The ids of the flows between each pair of zones, gathered in one pass in flow order: a named flow found here
-        // crosses the conduit, which settles most rules without looking the flow up among all of the plant's.
-        var crossingIDs: [ZonePair: Set<String>] = [:]
-        for i in context.routes.indices {
-            guard let from = context.routes[i].fromZone, let to = context.routes[i].toZone, from != to else { continue }
-            crossingIDs[ZonePair(from, to), default: []].insert(context.routes[i].flow.id)
-        }
-        for conduit in model.conduits where conduit.zones.count == 2 {
+        for (c, conduit) in model.conduits.enumerated() where conduit.zones.count == 2 {
             let pair = ZonePair(conduit.zones[0], conduit.zones[1])
             let crossing = context.routes(between: pair)
-            let crossingHere = crossingIDs[pair] ?? []
-            for rule in conduit.allows {
+            // The loader resolved each named flow to its position and each end to a zone position: comparing those
+            // settles a rule without hashing an id.
+            let named = model.allowedFlowPositions(ofConduitAt: c)
+            let joined = model.zonePositions(ofConduitAt: c)
+            for (k, rule) in conduit.allows.enumerated() {
                 switch rule {
                 case .flow(let flowID, let location):
-                    if crossingHere.contains(flowID) { continue }
-                    guard let i = model.flowPosition(flowID), let from = context.routes[i].fromZone, let to = context.routes[i].toZone else { continue }
-                    if !conduit.joins(from, to) {
-                        findings.append(finding("conduit '\(conduit.id)' allows flow '\(flowID)', which runs from '\(from)' to '\(to)' and does not cross it",
-                                                at: location, subject: "conduit:\(conduit.id)",
-                                                remediation: "Remove '\(flowID)' from this conduit; allow it on the conduit between '\(from)' and '\(to)'."))
-                    }
+                    guard named[k] >= 0 else { continue }
+                    let ends = model.endpointZonePositions(ofFlowAt: Int(named[k]))
+                    guard let from = ends.from, let to = ends.to else { continue }
+                    if let (a, b) = joined, (a == from && b == to) || (a == to && b == from) { continue }
+                    let fromID = model.zones[from].id, toID = model.zones[to].id
+                    findings.append(finding("conduit '\(conduit.id)' allows flow '\(flowID)', which runs from '\(fromID)' to '\(toID)' and does not cross it",
+                                            at: location, subject: "conduit:\(conduit.id)",
+                                            remediation: "Remove '\(flowID)' from this conduit; allow it on the conduit between '\(fromID)' and '\(toID)'."))
                 case .rule(let r):
                     if !crossing.contains(where: { ConduitMatcher.covers(r, flow: $0.flow, model: model) }) {
                         let what = [r.protocol, r.port.map(String.init)].compactMap { $0 }.joined(separator: "/")

@@ -22,12 +22,19 @@ enum SecurityLevelGap {
         let gap = assessment.gap
         guard !gap.isEmpty else { return nil }
         let frs = gap.keys.sorted().map { "\($0.abbreviation) \(assessment.slAchieved[$0].rawValue)/\(assessment.slTarget[$0].rawValue)" }
-        let unmet = assessment.unmet
         let worst = gap.values.max() ?? 0
-        let evidence = unmet.map { "\($0.requirement.id) \($0.requirement.title): \($0.remedy ?? "no remedy known")" }
-        let ids = unmet.prefix(6).map(\.requirement.id).joined(separator: ", ") + (unmet.count > 6 ? " and \(unmet.count - 6) more" : "")
+        // The unmet statuses read in place rather than filtered into a copy: a large plant has tens of thousands of
+        // targets, each copy of a status retaining its requirement's strings on every core at once.
+        let statuses = assessment.statuses
+        var evidence: [String] = [], first: [String] = []
+        for i in statuses.indices where statuses[i].required && !statuses[i].met {
+            let requirement = statuses[i].requirement
+            evidence.append(requirement.id + " " + requirement.title + ": " + (statuses[i].remedy ?? "no remedy known"))
+            if first.count < 6 { first.append(requirement.id) }
+        }
+        let ids = first.joined(separator: ", ") + (evidence.count > 6 ? " and \(evidence.count - 6) more" : "")
         return check.finding(
-            "\(assessment.kind.rawValue) '\(assessment.id)' achieves SL-A \(assessment.slAchieved) against SL-T \(assessment.slTarget) (short in \(frs.joined(separator: ", "))); \(unmet.count) required requirement(s) unmet: \(ids)",
+            "\(assessment.kind.rawValue) '\(assessment.id)' achieves SL-A \(assessment.slAchieved) against SL-T \(assessment.slTarget) (short in \(frs.joined(separator: ", "))); \(evidence.count) required requirement(s) unmet: \(ids)",
             at: assessment.location, subject: "\(assessment.kind.rawValue):\(assessment.id)",
             severity: worst >= 2 ? .high : .medium, evidence: evidence)
     }
