@@ -23,6 +23,8 @@ public protocol ZonalStore: Sendable {
     func saveModel(_ draft: ModelDraft, by actor: AuditActor) async throws -> ModelVersion
     func modelVersion(id: Int64) async throws -> ModelVersion?
     func modelVersions(projectID: Int64, modelName: String) async throws -> [ModelVersion]
+    /// The same history without the model texts, for pages and checks that only list or number versions.
+    func modelVersionListings(projectID: Int64, modelName: String) async throws -> [ModelVersionListing]
     /// The latest version of every model in the project.
     func latestModels(projectID: Int64) async throws -> [ModelVersion]
 

@@ -8,11 +8,9 @@ import ZonalStore
 /// SL-A, findings, requirement gaps, attack paths), its evidence and its history.
 enum VersionPage {
     static func render(_ input: EndpointInput) async throws -> Response {
-        let (version, evidence) = try await EvidenceRoutes.list(input)
+        let (version, evidence, history) = try await EvidenceRoutes.list(input)
         let identity = input.identity
         let approval = try await input.store.approval(versionID: version.id)
-        let history = try await input.store.modelVersions(projectID: version.projectID, modelName: version.modelName)
-        let latest = history.last
         let state = approval?.state.rawValue ?? "draft"
         let order = SortableTable.Order(input.request)
         let outcome = await input.server.analyses.outcome(of: version)
@@ -46,7 +44,9 @@ enum VersionPage {
             <label for="comment">Comment</label><input id="comment" name="comment" required><button>Record decision</button></form>
             """
         }
-        if identity.user.role == .engineer, let latest {
+        // Only the latest version's text is needed (the form edits it); versions are immutable, so the cache serves it.
+        if identity.user.role == .engineer, let latestID = history.last?.id,
+           let latest = try await latestID == version.id ? version : input.server.versions.version(id: latestID, store: input.store) {
             let content = HTML(trusted: await input.server.analyses.text(latest, as: "escaped") { HTML.escape($0.content) })
             body = "\(body)\(saveForm(projectID: version.projectID, modelName: version.modelName, content: content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))"
         }
