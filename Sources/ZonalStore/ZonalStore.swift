@@ -6,9 +6,12 @@ public protocol ZonalStore: Sendable {
     func user(named name: String) async throws -> User?
     func user(id: Int64) async throws -> User?
     func users() async throws -> [User]
+    /// Changes the role; a different role ends the user's sessions in the same transaction.
     func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User
+    /// Replaces the password hash, clears a lockout and ends the user's sessions in the same transaction.
+    func setPassword(userID: Int64, passwordHash: String, by actor: AuditActor) async throws -> User
     /// Records a sign-in attempt for `name` (which may not exist), updates the lockout counters and, on success, starts
-    /// `session` (which must be this user's) in the same transaction.
+    /// `session` (which must be this user's) in the same transaction; a failure that locks the account ends its sessions.
     func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, starting session: StoredSession?, by actor: AuditActor) async throws -> User?
 
     // Projects and membership
@@ -23,6 +26,8 @@ public protocol ZonalStore: Sendable {
     func saveModel(_ draft: ModelDraft, by actor: AuditActor) async throws -> ModelVersion
     func modelVersion(id: Int64) async throws -> ModelVersion?
     func modelVersions(projectID: Int64, modelName: String) async throws -> [ModelVersion]
+    /// The same history without the model texts, for pages and checks that only list or number versions.
+    func modelVersionListings(projectID: Int64, modelName: String) async throws -> [ModelVersionListing]
     /// The latest version of every model in the project.
     func latestModels(projectID: Int64) async throws -> [ModelVersion]
 

@@ -31,6 +31,25 @@ struct AccessCacheTests {
         }
     }
 
+    @Test func aPasswordOrRoleChangeSignsTheUserOutOnTheNextRequest() async throws {
+        let fixture = try await ServerFixture.make()
+        let viewer = fixture.users[.viewer]!
+        let page = "/projects/\(fixture.project.id)"
+        try await fixture.test { client in
+            for change in ["password", "role"] {
+                let (cookie, _, _) = try await ServerBehaviourTests.signIn(client, name: "viewer-user", password: "password-viewer")
+                for _ in 1 ... 2 { #expect(try await client.execute(uri: page, method: .get, headers: [.cookie: cookie], body: nil).status == .ok, "cached") }
+                if change == "password" {
+                    _ = try await fixture.store.setPassword(userID: viewer.id, passwordHash: try await fixture.store.user(id: viewer.id)!.passwordHash, by: .hostOperator("root"))
+                } else {
+                    _ = try await fixture.store.setRole(userID: viewer.id, role: .assessor, by: .hostOperator("root"))
+                }
+                let after = try await client.execute(uri: page, method: .get, headers: [.cookie: cookie], body: nil)
+                #expect(after.status == .found, "after a \(change) change the session is gone at once (redirected to sign in)")
+            }
+        }
+    }
+
     @Test func membershipIsRecheckedWhenItChanges() async throws {
         let fixture = try await ServerFixture.make()
         let outsider = try #require(try await fixture.store.user(named: "outsider"))

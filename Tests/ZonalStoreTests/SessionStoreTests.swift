@@ -79,4 +79,48 @@ struct SessionStoreTests {
         try await fixture.tamper("DELETE FROM memberships")
         try await moved("a membership removed by hand")
     }
+
+    @Test(arguments: Backend.available)
+    func aPasswordChangeALockoutOrANewRoleEndsTheUsersSessions(_ backend: Backend) async throws {
+        let fixture = try await StoreFixture.make(backend)
+        let setup = try await fixture.populate()
+        let store = fixture.store
+        let root = AuditActor.hostOperator("root")
+        let visitor = AuditActor(name: "eve", role: "none", authContext: "password", sourceAddress: "127.0.0.1")
+        func signIn(_ id: String) async throws {
+            _ = try await store.recordSignIn(name: "eve", succeeded: true, policy: .standard, starting: Self.session(for: setup.engineer, id: id), by: visitor)
+            #expect(try await store.session(idHash: id + "-hash") != nil)
+        }
+        let other = AuditActor(name: "sam", role: "none", authContext: "password", sourceAddress: "127.0.0.1")
+        _ = try await store.recordSignIn(name: "sam", succeeded: true, policy: .standard, starting: Self.session(for: setup.assessor, id: "sam"), by: other)
+
+        try await signIn("a")
+        try await signIn("b")
+        _ = try await store.setRole(userID: setup.engineer.id, role: .engineer, by: root)
+        #expect(try await store.session(idHash: "a-hash") != nil, "setting the same role again keeps the sessions")
+        var epoch = try await store.accessEpoch()
+        _ = try await store.setRole(userID: setup.engineer.id, role: .viewer, by: root)
+        #expect(try await store.session(idHash: "a-hash") == nil, "a new role ends every session of the user")
+        #expect(try await store.session(idHash: "b-hash") == nil)
+        #expect(try await store.accessEpoch() > epoch)
+
+        try await signIn("c")
+        epoch = try await store.accessEpoch()
+        let changed = try await store.setPassword(userID: setup.engineer.id, passwordHash: "new-hash", by: root)
+        #expect(changed.passwordHash == "new-hash" && changed.lockedUntil == nil)
+        #expect(try await store.user(id: setup.engineer.id)?.passwordHash == "new-hash")
+        #expect(try await store.session(idHash: "c-hash") == nil, "a new password ends every session of the user")
+        #expect(try await store.accessEpoch() > epoch)
+
+        try await signIn("d")
+        let strict = LockoutPolicy(maximumFailures: 2, lockSeconds: 60)
+        _ = try await store.recordSignIn(name: "eve", succeeded: false, policy: strict, starting: nil, by: visitor)
+        #expect(try await store.session(idHash: "d-hash") != nil, "one failure below the limit keeps the session")
+        let locked = try #require(try await store.recordSignIn(name: "eve", succeeded: false, policy: strict, starting: nil, by: visitor))
+        #expect(locked.isLocked(at: Date()))
+        #expect(try await store.session(idHash: "d-hash") == nil, "the lockout ends every session of the user")
+        #expect(try await store.session(idHash: "sam-hash") != nil, "other users keep theirs")
+        let actions = try await store.auditEntries(after: 0, limit: 1000).map(\.action)
+        #expect(actions.contains("user.password.change"))
+    }
 }

@@ -61,11 +61,12 @@ enum EvidenceRoutes {
     }
 
     /// The evidence of the version's model up to and including this version (evidence stays with later versions' pages).
-    static func list(_ input: EndpointInput) async throws -> (version: ModelVersion, evidence: [Evidence]) {
+    /// Also returns the model's history (without model texts), which the caller usually needs as well.
+    static func list(_ input: EndpointInput) async throws -> (version: ModelVersion, evidence: [Evidence], history: [ModelVersionListing]) {
         let version = try await APIRoutes.requireVersion(input)
-        let history = try await input.store.modelVersions(projectID: version.projectID, modelName: version.modelName)
+        let history = try await input.store.modelVersionListings(projectID: version.projectID, modelName: version.modelName)
         let upTo = Set(history.filter { $0.number <= version.number }.map(\.id))
-        return (version, try await input.store.evidence(projectID: version.projectID, modelName: version.modelName).filter { upTo.contains($0.versionID) })
+        return (version, try await input.store.evidence(projectID: version.projectID, modelName: version.modelName).filter { upTo.contains($0.versionID) }, history)
     }
 
     /// The file as a download that no browser renders: `attachment`, `nosniff`, a sandboxing CSP, and active types

@@ -3,7 +3,7 @@ import ZonalStore
 /// The evidence part of a model version's page: every file attached to this version or an earlier one, by what it is
 /// for, and the assessor's upload form.
 enum EvidenceSection {
-    static func render(_ evidence: [Evidence], history: [ModelVersion], order: SortableTable.Order?) -> HTML {
+    static func render(_ evidence: [Evidence], history: [ModelVersionListing], order: SortableTable.Order?) -> HTML {
         let numbers = Dictionary(history.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
         let table = SortableTable(id: "evidence", [
             .init(key: "for", title: "For"), .init(key: "file", title: "File"), .init(key: "size", title: "Size", numeric: true), .init(key: "sha256", title: "SHA-256"),

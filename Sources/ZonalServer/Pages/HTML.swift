@@ -9,6 +9,9 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     init(trusted text: String) { description = text }
 
+    /// Appends in place: a page grown part by part is not copied whole for every part, as `"\(page)\(part)"` would be.
+    mutating func append(_ other: HTML) { description += other.description }
+
     /// Interpolation escapes strings and numbers; nested `HTML` is inserted as is.
     public struct Interpolation: StringInterpolationProtocol {
         var text = ""

@@ -18,15 +18,21 @@ enum Page {
         } else {
             nav = ""
         }
-        let page: HTML = """
+        let head: HTML = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · Zonal</title><link rel="stylesheet" href="/static/zonal.css"></head>
         <body><header><a class="brand" href="/">Zonal</a>\(nav)</header><main><h1>\(title)</h1>
-        \(body)
-        </main></body></html>
+
         """
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page.description)))
+        let tail = "\n</main></body></html>"
+        // Written straight into the response buffer: a large page's body is copied once, not once more into a page string.
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(head.description.utf8.count + body.description.utf8.count + tail.utf8.count)
+        buffer.writeString(head.description)
+        buffer.writeString(body.description)
+        buffer.writeString(tail)
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
     static func error(_ error: APIError, identity: Identity?) -> Response {

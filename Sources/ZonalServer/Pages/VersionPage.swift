@@ -8,11 +8,9 @@ import ZonalStore
 /// SL-A, findings, requirement gaps, attack paths), its evidence and its history.
 enum VersionPage {
     static func render(_ input: EndpointInput) async throws -> Response {
-        let (version, evidence) = try await EvidenceRoutes.list(input)
+        let (version, evidence, history) = try await EvidenceRoutes.list(input)
         let identity = input.identity
         let approval = try await input.store.approval(versionID: version.id)
-        let history = try await input.store.modelVersions(projectID: version.projectID, modelName: version.modelName)
-        let latest = history.last
         let state = approval?.state.rawValue ?? "draft"
         let order = SortableTable.Order(input.request)
         let outcome = await input.server.analyses.outcome(of: version)
@@ -25,30 +23,32 @@ enum VersionPage {
         // Pure in the version's content, its evidence (immutable, only ever added) and the order asked for, so rendered
         // once per combination rather than on every view.
         let analysisKind = "analysis.html \(evidence.map { String($0.id) }.joined(separator: ",")) \(order.map { "\($0.table).\($0.column).\($0.ascending)" } ?? "")"
-        body = "\(body)\(HTML(trusted: await input.server.analyses.rendered(version, as: analysisKind) { analysis($0, evidence: evidence, order: order).description }))"
-        body = "\(body)\(EvidenceSection.render(evidence, history: history, order: order))"
+        body.append(HTML(trusted: await input.server.analyses.rendered(version, as: analysisKind) { analysis($0, evidence: evidence, order: order).description }))
+        body.append(EvidenceSection.render(evidence, history: history, order: order))
         if identity.user.role == .assessor, case let .assessed(assessment) = outcome {
-            body = "\(body)\(EvidenceSection.uploadForm(version: version, targets: EvidenceTargets(assessment), limit: input.server.configuration.maximumEvidenceBytes, identity: identity))"
+            body.append(EvidenceSection.uploadForm(version: version, targets: EvidenceTargets(assessment), limit: input.server.configuration.maximumEvidenceBytes, identity: identity))
         }
         let rows: [HTML] = history.reversed().map { other in
             let compare: HTML = other.id == version.id ? "" : "<a href=\"/versions/\(version.id)/diff?against=\(other.id)\">compare with this</a>"
             return "<tr><td class=\"num\"><a href=\"/versions/\(other.id)\">\(other.number)</a></td><td>\(other.author)</td><td>\(other.createdAt)</td><td>\(other.comment)</td><td>\(compare)</td></tr>"
         }
-        body = "\(body)<h2>Versions</h2><table><thead><tr><th>#</th><th>Author</th><th>Saved</th><th>Comment</th><th>Diff</th></tr></thead><tbody>\(rows)</tbody></table>"
+        body.append("<h2>Versions</h2><table><thead><tr><th>#</th><th>Author</th><th>Saved</th><th>Comment</th><th>Diff</th></tr></thead><tbody>\(rows)</tbody></table>")
         if identity.user.role == .assessor, approval == nil {
-            body = "\(body)<form class=\"card\" method=\"post\" action=\"/versions/\(version.id)/submit\">\(Page.csrf(identity))<p>Submit version \(version.number) to an approver (IEC 62443-3-2 ZCR 7).</p><button>Submit for approval</button></form>"
+            body.append("<form class=\"card\" method=\"post\" action=\"/versions/\(version.id)/submit\">\(Page.csrf(identity))<p>Submit version \(version.number) to an approver (IEC 62443-3-2 ZCR 7).</p><button>Submit for approval</button></form>")
         }
         if identity.user.role == .approver, approval?.state == .submitted {
-            body = """
-            \(body)<form class="card" method="post" action="/versions/\(version.id)/decision">\(Page.csrf(identity))
+            body.append("""
+            <form class="card" method="post" action="/versions/\(version.id)/decision">\(Page.csrf(identity))
             <input type="hidden" name="contentHash" value="\(version.contentHash)">
             <label for="decision">Decision</label><select id="decision" name="decision"><option value="approve">Approve</option><option value="reject">Reject</option></select>
             <label for="comment">Comment</label><input id="comment" name="comment" required><button>Record decision</button></form>
-            """
+            """)
         }
-        if identity.user.role == .engineer, let latest {
+        // Only the latest version's text is needed (the form edits it); versions are immutable, so the cache serves it.
+        if identity.user.role == .engineer, let latestID = history.last?.id,
+           let latest = try await latestID == version.id ? version : input.server.versions.version(id: latestID, store: input.store) {
             let content = HTML(trusted: await input.server.analyses.text(latest, as: "escaped") { HTML.escape($0.content) })
-            body = "\(body)\(saveForm(projectID: version.projectID, modelName: version.modelName, content: content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))"
+            body.append(saveForm(projectID: version.projectID, modelName: version.modelName, content: content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))
         }
         return Page.response("\(version.modelName) v\(version.number)", identity: identity, body)
     }

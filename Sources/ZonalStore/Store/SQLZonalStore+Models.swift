@@ -36,6 +36,12 @@ extension SQLZonalStore {
         try await database.query("SELECT * FROM model_versions WHERE project_id = ? AND model_name = ? ORDER BY number", [.integer(projectID), .text(modelName)]).map(ModelVersion.init(row:))
     }
 
+    public func modelVersionListings(projectID: Int64, modelName: String) async throws -> [ModelVersionListing] {
+        try await database.query("""
+            SELECT id, project_id, model_name, number, author, created_at, comment, content_hash FROM model_versions WHERE project_id = ? AND model_name = ? ORDER BY number
+            """, [.integer(projectID), .text(modelName)]).map(ModelVersionListing.init(row:))
+    }
+
     public func latestModels(projectID: Int64) async throws -> [ModelVersion] {
         try await database.read {
             try await $0.query("""
@@ -50,5 +56,12 @@ extension ModelVersion {
     init(row: SQLRow) throws {
         self.init(id: try row.int("id"), projectID: try row.int("project_id"), modelName: try row.text("model_name"), number: try row.int("number"), author: try row.text("author"),
                   createdAt: try row.text("created_at"), comment: try row.text("comment"), contentHash: try row.text("content_hash"), content: try row.text("content"))
+    }
+}
+
+extension ModelVersionListing {
+    init(row: SQLRow) throws {
+        self.init(id: try row.int("id"), projectID: try row.int("project_id"), modelName: try row.text("model_name"), number: try row.int("number"), author: try row.text("author"),
+                  createdAt: try row.text("created_at"), comment: try row.text("comment"), contentHash: try row.text("content_hash"))
     }
 }

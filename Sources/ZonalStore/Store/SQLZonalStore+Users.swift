@@ -33,6 +33,8 @@ extension SQLZonalStore {
             var user = try User(row: row)
             let previous = user.role
             try await session.execute("UPDATE users SET role = ? WHERE id = ?", [.text(role.rawValue), .integer(userID)])
+            // A different role is a different set of rights: the user signs in again to get them (and to lose the old ones).
+            if previous != role { try await Self.endSessions(userID: userID, in: session) }
             user.role = role
             return (user, AuditEvent(action: "user.role.change", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState), payload: ["from": previous.rawValue, "to": role.rawValue]))
         }
@@ -52,6 +54,8 @@ extension SQLZonalStore {
                 user.failedLogins += 1
                 if user.failedLogins >= policy.maximumFailures {
                     user.lockedUntil = Timestamp.format(at.addingTimeInterval(TimeInterval(policy.lockSeconds)))
+                    // Someone is guessing this password: a session they may already hold ends with the lock.
+                    try await Self.endSessions(userID: user.id, in: session)
                 }
             }
             try await session.execute("UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?", [.integer(Int64(user.failedLogins)), user.lockedUntil.sql, .integer(user.id)])
@@ -66,6 +70,26 @@ extension SQLZonalStore {
                              payload: ["failures": String(user.failedLogins), "lockedUntil": user.lockedUntil ?? ""])
             return (user, event)
         }
+    }
+
+    public func setPassword(userID: Int64, passwordHash: String, by actor: AuditActor) async throws -> User {
+        try await change(by: actor) { session in
+            guard let row = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(userID)]) else { throw StoreError.notFound("user \(userID)") }
+            var user = try User(row: row)
+            try await session.execute("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?", [.text(passwordHash), .integer(userID)])
+            // Whoever knew the old password is signed out, whichever browser they use.
+            try await Self.endSessions(userID: userID, in: session)
+            user.passwordHash = passwordHash
+            user.failedLogins = 0
+            user.lockedUntil = nil
+            return (user, AuditEvent(action: "user.password.change", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState)))
+        }
+    }
+
+    /// Deletes every session of the user inside the caller's transaction; the delete bumps the access epoch, so servers
+    /// drop their cached sessions before the next request.
+    static func endSessions(userID: Int64, in session: any SQLSession) async throws {
+        try await session.execute("DELETE FROM sessions WHERE user_id = ?", [.integer(userID)])
     }
 
     static func isValidName(_ name: String) -> Bool {
