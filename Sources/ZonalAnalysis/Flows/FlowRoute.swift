@@ -17,35 +17,20 @@ public struct FlowRoute: Hashable, Sendable {
         case unplaced
     }
 
-    // The model's flows, shared by every route, and this one's position: holding the flow itself would count
-    // references to each of its strings on every copy and release of a plant's hundred thousand routes.
-    @usableFromInline let flows: [Flow]
-    @usableFromInline let index: Int
+    // A position in the model's flow list rather than a copy: see `SharedElement`.
+    @usableFromInline let shared: SharedElement<Flow>
     public let fromZone: String?
     public let toZone: String?
     public let verdict: Verdict
 
     init(flows: [Flow], index: Int, fromZone: String?, toZone: String?, verdict: Verdict) {
-        self.flows = flows
-        self.index = index
+        shared = SharedElement(flows, index)
         self.fromZone = fromZone
         self.toZone = toZone
         self.verdict = verdict
     }
 
-    @inlinable public var flow: Flow { flows[index] }
-
-    // By the flow rather than the shared list, which differs between models holding the same flow.
-    public static func == (a: FlowRoute, b: FlowRoute) -> Bool {
-        a.flow == b.flow && a.fromZone == b.fromZone && a.toZone == b.toZone && a.verdict == b.verdict
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(flow)
-        hasher.combine(fromZone)
-        hasher.combine(toZone)
-        hasher.combine(verdict)
-    }
+    @inlinable public var flow: Flow { shared.value }
 }
 
 /// Routes every flow of a model onto its conduits. Pure: the same model gives the same routes.

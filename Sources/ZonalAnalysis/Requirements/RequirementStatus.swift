@@ -12,10 +12,8 @@ public enum Satisfaction: Hashable, Sendable {
 
 /// One requirement as it stands in one zone or conduit: required at SL-T or not, met or not, by what, and what would meet it.
 public struct RequirementStatus: Hashable, Sendable {
-    // The evaluated requirements, shared by every status, and this one's position: a plant has millions of statuses,
-    // and holding the requirement itself would count references to each of its strings on every copy and release.
-    @usableFromInline let requirements: [Requirement]
-    @usableFromInline let index: Int
+    // A position in the evaluator's requirement list rather than a copy: see `SharedElement`.
+    @usableFromInline let shared: SharedElement<Requirement>
     /// True when the zone's or conduit's SL-T requires it.
     public let required: Bool
     public let satisfiedBy: [Satisfaction]
@@ -23,27 +21,14 @@ public struct RequirementStatus: Hashable, Sendable {
     public let remedy: String?
 
     init(requirements: [Requirement], index: Int, required: Bool, satisfiedBy: [Satisfaction], remedy: String?) {
-        self.requirements = requirements
-        self.index = index
+        shared = SharedElement(requirements, index)
         self.required = required
         self.satisfiedBy = satisfiedBy
         self.remedy = remedy
     }
 
-    @inlinable public var requirement: Requirement { requirements[index] }
+    @inlinable public var requirement: Requirement { shared.value }
     public var met: Bool { !satisfiedBy.isEmpty }
-
-    // By the requirement rather than the shared list, which differs between catalogs holding the same requirement.
-    public static func == (a: RequirementStatus, b: RequirementStatus) -> Bool {
-        a.requirement == b.requirement && a.required == b.required && a.satisfiedBy == b.satisfiedBy && a.remedy == b.remedy
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(requirement)
-        hasher.combine(required)
-        hasher.combine(satisfiedBy)
-        hasher.combine(remedy)
-    }
 }
 
 /// The requirement assessment of one zone or conduit: SL-T, SL-A, the gap per FR and every requirement's status.
