@@ -17,33 +17,42 @@ public struct FlowRoute: Hashable, Sendable {
         case unplaced
     }
 
-    public let flow: Flow
+    // A position in the model's flow list rather than a copy: see `SharedElement`.
+    @usableFromInline let shared: SharedElement<Flow>
     public let fromZone: String?
     public let toZone: String?
     public let verdict: Verdict
+
+    init(flows: [Flow], index: Int, fromZone: String?, toZone: String?, verdict: Verdict) {
+        shared = SharedElement(flows, index)
+        self.fromZone = fromZone
+        self.toZone = toZone
+        self.verdict = verdict
+    }
+
+    @inlinable public var flow: Flow { shared.value }
 }
 
 /// Routes every flow of a model onto its conduits. Pure: the same model gives the same routes.
 enum FlowRouter {
     static func route(_ model: SystemModel) -> [FlowRoute] {
-        let allowances = ConduitAllowances(model)
+        let allowances = ConduitAllowances(model), flows = model.flows
         return Array(model.flows.indices).parallelMap { f in
-            let flow = model.flows[f]
             let ends = model.endpointZonePositions(ofFlowAt: f)
             let fromZone = ends.from.map { model.zones[$0].id }, toZone = ends.to.map { model.zones[$0].id }
-            guard let from = ends.from, let to = ends.to else { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .unplaced) }
-            if from == to { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .intraZone) }
+            guard let from = ends.from, let to = ends.to else { return FlowRoute(flows: flows, index: f, fromZone: fromZone, toZone: toZone, verdict: .unplaced) }
+            if from == to { return FlowRoute(flows: flows, index: f, fromZone: fromZone, toZone: toZone, verdict: .intraZone) }
             let candidates = allowances.conduits(between: from, to)
-            if candidates.isEmpty { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .noConduit) }
+            if candidates.isEmpty { return FlowRoute(flows: flows, index: f, fromZone: fromZone, toZone: toZone, verdict: .noConduit) }
             var against: String?
             for c in candidates where allowances.permits(c, flowAt: f, model: model) {
                 if allowances.permitsDirection(c, from: from, to: to) {
-                    return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .permitted(conduit: allowances.id(c)))
+                    return FlowRoute(flows: flows, index: f, fromZone: fromZone, toZone: toZone, verdict: .permitted(conduit: allowances.id(c)))
                 }
                 against = against ?? allowances.id(c)
             }
-            if let against { return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .againstDirection(conduit: against)) }
-            return FlowRoute(flow: flow, fromZone: fromZone, toZone: toZone, verdict: .notPermitted(conduits: candidates.map(allowances.id)))
+            if let against { return FlowRoute(flows: flows, index: f, fromZone: fromZone, toZone: toZone, verdict: .againstDirection(conduit: against)) }
+            return FlowRoute(flows: flows, index: f, fromZone: fromZone, toZone: toZone, verdict: .notPermitted(conduits: candidates.map(allowances.id)))
         }
     }
 }

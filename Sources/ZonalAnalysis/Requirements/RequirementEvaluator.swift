@@ -31,6 +31,8 @@ struct RequirementEvaluator {
     }
 
     private let entries: [Entry]
+    /// `entries`' requirements in the same order, the list every status refers into.
+    private let requirements: [Requirement]
     private let countermeasuresByZone: [String: [Countermeasure]]
     private let countermeasuresByConduit: [String: [Countermeasure]]
 
@@ -53,6 +55,7 @@ struct RequirementEvaluator {
                          metByMask: metBy.enumerated().reduce(0) { $0 | ($1.element ? 1 << $1.offset : 0) },
                          enforcementHint: hint, conduitRemedyPrefix: prefixes)
         }
+        requirements = entries.map(\.requirement)
         var byZone: [String: [Countermeasure]] = [:], byConduit: [String: [Countermeasure]] = [:]
         for c in model.countermeasures {
             for zone in c.zones { byZone[zone, default: []].append(c) }
@@ -86,7 +89,7 @@ struct RequirementEvaluator {
         var statuses: [RequirementStatus] = []
         statuses.reserveCapacity(entries.count)
         var remedies = RemedyParts()
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             var by: [Satisfaction] = []
             let weakest = ranked[entry.fr.rawValue - 1].first?.level ?? -1
             if weakest >= entry.minimum.rawValue { by.append(.components(weakestLevel: weakest)) }
@@ -102,7 +105,7 @@ struct RequirementEvaluator {
             let required = entry.requirement.isRequired(at: zone.slTarget[entry.fr])
             let remedy = by.isEmpty && required
                 ? zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits, parts: &remedies) : nil
-            statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
+            statuses.append(RequirementStatus(requirements: requirements, index: index, required: required, satisfiedBy: by, remedy: remedy))
         }
         return TargetAssessment(kind: .zone, id: zone.id, name: zone.name, slTarget: zone.slTarget,
                                 slAchieved: achieved(statuses, applicable: FoundationalRequirement.allCases, target: zone.slTarget),
@@ -115,13 +118,13 @@ struct RequirementEvaluator {
         let untrusted = reachesUntrusted(conduit)
         let countermeasures = countermeasuresByConduit[conduit.id] ?? []
         var statuses: [RequirementStatus] = []
-        for entry in entries where entry.boundary && (!entry.remoteAccess || untrusted) {
+        for (index, entry) in entries.enumerated() where entry.boundary && (!entry.remoteAccess || untrusted) {
             var by: [Satisfaction] = []
             if entry.metBy[enforcement] { by.append(.enforcement(conduits: [conduit.id])) }
             for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
             let required = entry.requirement.isRequired(at: target[entry.fr])
             let remedy = by.isEmpty && required ? entry.conduitRemedyPrefix[enforcement] + conduit.id + "'" : nil
-            statuses.append(RequirementStatus(requirement: entry.requirement, required: required, satisfiedBy: by, remedy: remedy))
+            statuses.append(RequirementStatus(requirements: requirements, index: index, required: required, satisfiedBy: by, remedy: remedy))
         }
         let applicable = FoundationalRequirement.allCases.filter { fr in statuses.contains { $0.requirement.fr == fr } }
         return TargetAssessment(kind: .conduit, id: conduit.id, name: conduit.name ?? conduit.id, slTarget: target,

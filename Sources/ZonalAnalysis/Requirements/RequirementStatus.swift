@@ -12,13 +12,22 @@ public enum Satisfaction: Hashable, Sendable {
 
 /// One requirement as it stands in one zone or conduit: required at SL-T or not, met or not, by what, and what would meet it.
 public struct RequirementStatus: Hashable, Sendable {
-    public let requirement: Requirement
+    // A position in the evaluator's requirement list rather than a copy: see `SharedElement`.
+    @usableFromInline let shared: SharedElement<Requirement>
     /// True when the zone's or conduit's SL-T requires it.
     public let required: Bool
     public let satisfiedBy: [Satisfaction]
     /// What would meet it, when nothing does.
     public let remedy: String?
 
+    init(requirements: [Requirement], index: Int, required: Bool, satisfiedBy: [Satisfaction], remedy: String?) {
+        shared = SharedElement(requirements, index)
+        self.required = required
+        self.satisfiedBy = satisfiedBy
+        self.remedy = remedy
+    }
+
+    @inlinable public var requirement: Requirement { shared.value }
     public var met: Bool { !satisfiedBy.isEmpty }
 }
 
