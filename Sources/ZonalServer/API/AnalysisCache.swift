@@ -5,23 +5,32 @@ import ZonalStore
 /// analysis and its renderers are pure, so an entry can never go stale; the cache only saves recomputing the same
 /// analysis and the same findings table on every view.
 actor AnalysisCache {
-    private var entries: [String: VersionAnalysis.Outcome] = [:]
-    private var renderings: [String: String] = [:]
-    private var order: [String] = []
-    private var renderingOrder: [String] = []
-    let capacity: Int
+    /// A table that forgets its oldest entry beyond `capacity` (a bound on memory; any entry is always right).
+    private struct Bounded<Value> {
+        var entries: [String: Value] = [:]
+        var order: [String] = []
+        let capacity: Int
+
+        mutating func value(_ key: String, orMake make: () -> Value) -> Value {
+            if let cached = entries[key] { return cached }
+            let value = make()
+            entries[key] = value
+            order.append(key)
+            if order.count > capacity { entries[order.removeFirst()] = nil }
+            return value
+        }
+    }
+
+    private var outcomes: Bounded<VersionAnalysis.Outcome>
+    private var renderings: Bounded<String>
 
     init(capacity: Int = 64) {
-        self.capacity = capacity
+        outcomes = Bounded(capacity: capacity)
+        renderings = Bounded(capacity: 4 * capacity)
     }
 
     func outcome(of version: ModelVersion) -> VersionAnalysis.Outcome {
-        if let cached = entries[version.contentHash] { return cached }
-        let outcome = VersionAnalysis.assess(version)
-        entries[version.contentHash] = outcome
-        order.append(version.contentHash)
-        if order.count > capacity { entries[order.removeFirst()] = nil }
-        return outcome
+        outcomes.value(version.contentHash) { VersionAnalysis.assess(version) }
     }
 
     /// `render` applied to the version's outcome, computed once per content hash and `kind` (a name for the renderer).
@@ -31,12 +40,6 @@ actor AnalysisCache {
 
     /// `render` applied to the version itself (its content escaped for a form, say), once per content hash and `kind`.
     func text(_ version: ModelVersion, as kind: String, _ render: (ModelVersion) -> String) -> String {
-        let key = kind + " " + version.contentHash
-        if let cached = renderings[key] { return cached }
-        let text = render(version)
-        renderings[key] = text
-        renderingOrder.append(key)
-        if renderingOrder.count > 4 * capacity { renderings[renderingOrder.removeFirst()] = nil }
-        return text
+        renderings.value(kind + " " + version.contentHash) { render(version) }
     }
 }
