@@ -44,7 +44,7 @@ public struct ZonalServer: Sendable {
     }
 
     /// Every route the server answers.
-    public var endpoints: [Endpoint] { APIRoutes.all + EvidenceRoutes.endpoints + TokenRoutes.endpoints + ReportExport.endpoints + PageRoutes.all }
+    public var endpoints: [Endpoint] { APIRoutes.all + EvidenceRoutes.endpoints + TokenRoutes.endpoints + ReportExport.endpoints + PageRoutes.all + AccountRoutes.endpoints + PasswordChange.endpoints }
 
     /// The router with middleware and every endpoint behind its access policy.
     public func router() -> Router<ZonalRequestContext> {

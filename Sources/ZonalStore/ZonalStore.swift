@@ -8,10 +8,15 @@ public protocol ZonalStore: Sendable {
     func users() async throws -> [User]
     /// Changes the role; a different role ends the user's sessions in the same transaction.
     func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User
-    /// Replaces the password hash, clears a lockout and ends the user's sessions in the same transaction.
+    /// Replaces the password hash, clears a lockout, ends the user's sessions and revokes their API tokens in the same
+    /// transaction.
     func setPassword(userID: Int64, passwordHash: String, by actor: AuditActor) async throws -> User
+    /// Disables or re-enables an account. Disabling ends the user's sessions, and their tokens are refused while it lasts;
+    /// the last enabled admin cannot be disabled; asking for the state the account is already in is refused.
+    func setDisabled(userID: Int64, _ disabled: Bool, by actor: AuditActor) async throws -> User
     /// Records a sign-in attempt for `name` (which may not exist), updates the lockout counters and, on success, starts
     /// `session` (which must be this user's) in the same transaction; a failure that locks the account ends its sessions.
+    /// A disabled account never succeeds: the attempt is recorded as failed with that reason, and no session starts.
     func recordSignIn(name: String, succeeded: Bool, policy: LockoutPolicy, starting session: StoredSession?, by actor: AuditActor) async throws -> User?
 
     // Projects and membership
@@ -38,6 +43,7 @@ public protocol ZonalStore: Sendable {
 
     // Bearer tokens
     func createToken(userID: Int64, name: String, scopes: [TokenScope], by actor: AuditActor) async throws -> IssuedToken
+    /// The unrevoked token with this secret and its user (nil for a disabled user).
     func bearer(secret: String) async throws -> (token: APIToken, user: User)?
     func revokeToken(id: Int64, by actor: AuditActor) async throws -> APIToken
     /// A user's tokens, revoked ones included, newest first.
@@ -53,7 +59,7 @@ public protocol ZonalStore: Sendable {
     func downloadEvidence(id: Int64, by actor: AuditActor) async throws -> (evidence: Evidence, content: [UInt8])
 
     // Browser sessions (kept across restarts; the sign-in itself is audited by `recordSignIn`)
-    /// The unexpired session with this id hash and its user.
+    /// The unexpired session with this id hash and its user (nil for a disabled user).
     func session(idHash: String) async throws -> SignedIn<StoredSession>?
     /// Signs out: deletes the session and records `auth.logout` in one transaction.
     func endSession(idHash: String, by actor: AuditActor) async throws

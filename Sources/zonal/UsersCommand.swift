@@ -6,8 +6,8 @@ import ZonalStore
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Add users to the team store (there is no default account).",
-        subcommands: [UsersAddCommand.self]
+        abstract: "Add, disable and enable users of the team store and set their passwords (there is no default account).",
+        subcommands: [UsersAddCommand.self, UsersDisableCommand.self, UsersEnableCommand.self, UsersSetPasswordCommand.self]
     )
 }
 
@@ -35,14 +35,7 @@ struct UsersAddCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let password = try PasswordPrompt.read(fromStandardInput: passwordStdin || isatty(STDIN_FILENO) == 0)
-        let hash: String
-        do {
-            hash = try PasswordHasher.interactive.hash(password)
-        } catch let error as PasswordError {
-            Diagnostics.error(error.description)
-            throw ExitStatus.invalidInput
-        }
+        let hash = try PasswordPrompt.readHash(fromStandardInput: passwordStdin)
         let opened = try await store.openStore()
         do {
             let user = try await opened.createUser(name: name, role: role, passwordHash: hash, by: HostOperator.actor)
@@ -57,6 +50,17 @@ struct UsersAddCommand: AsyncParsableCommand {
 
 /// Reads a password without echoing it, or from standard input for scripts.
 enum PasswordPrompt {
+    /// A new password read as `read` does, hashed under the one policy every way of setting a password enforces.
+    static func readHash(fromStandardInput: Bool) throws -> String {
+        let password = try read(fromStandardInput: fromStandardInput || isatty(STDIN_FILENO) == 0)
+        do {
+            return try PasswordHasher.interactive.hash(password)
+        } catch let error as PasswordError {
+            Diagnostics.error(error.description)
+            throw ExitStatus.invalidInput
+        }
+    }
+
     static func read(fromStandardInput: Bool) throws -> String {
         if fromStandardInput {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {

@@ -49,6 +49,38 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(badRole.status, 64)
     }
 
+    func testUsersDisableEnableAndSetPasswordChangeTheStoreAndAreAudited() async throws {
+        try addUsers()
+        let disabled = try zonal(["users", "disable", "eve", "--database", database])
+        XCTAssertEqual(disabled.status, 0, disabled.stderr)
+        XCTAssertEqual(disabled.stdout, "disabled user eve\n")
+        let again = try zonal(["users", "disable", "eve", "--database", database])
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("already disabled"), again.stderr)
+        let lastAdmin = try zonal(["users", "disable", "ada", "--database", database])
+        XCTAssertEqual(lastAdmin.status, 2)
+        XCTAssertTrue(lastAdmin.stderr.contains("'ada' is the last enabled admin"), lastAdmin.stderr)
+        let nobody = try zonal(["users", "enable", "nobody", "--database", database])
+        XCTAssertEqual(nobody.status, 2)
+        XCTAssertTrue(nobody.stderr.contains("user 'nobody' does not exist"), nobody.stderr)
+        XCTAssertEqual(try zonal(["users", "enable", "eve", "--database", database]).status, 0)
+
+        let short = try zonal(["users", "set-password", "eve", "--password-stdin", "--database", database], input: "short\n")
+        XCTAssertEqual(short.status, 2)
+        XCTAssertTrue(short.stderr.contains("at least 8 characters"), "the policy of `users add`: \(short.stderr)")
+        let set = try zonal(["users", "set-password", "eve", "--password-stdin", "--database", database], input: "a fresh password\n")
+        XCTAssertEqual(set.status, 0, set.stderr)
+
+        let store = SQLZonalStore(database: try SQLiteDatabase(path: database), signingKey: AuditSigningKey(privateKey: .init()))
+        let eve = try await store.user(named: "eve")
+        XCTAssertEqual(eve?.isDisabled, false)
+        XCTAssertTrue(PasswordHasher.verify("a fresh password", against: eve?.passwordHash ?? ""))
+        let entries = try await store.auditEntries(after: 0, limit: 100).filter { $0.actor == "operator" && $0.objectID == "eve" }
+        XCTAssertEqual(entries.map(\.action), ["user.create", "user.disable", "user.enable", "user.password.change"])
+        try await store.database.close()
+        XCTAssertEqual(try zonal(["audit", "verify", "--database", database, "--no-record"]).status, 0)
+    }
+
     func testVerifyPassesThenNamesTheTamperedSeq() async throws {
         try addUsers()
         let clean = try zonal(["audit", "verify", "--database", database])

@@ -18,6 +18,9 @@ struct ServerFixture {
     var tokens: [Role: String] = [:]
     /// An engineer who is not a member of the project.
     let outsiderToken: String
+    /// A viewer with no token and no membership, for admin routes that change an account (disable, reset a password)
+    /// without locking a test's own callers out.
+    let bystander: User
 
     static let plant = """
     zonal: 1
@@ -49,6 +52,7 @@ struct ServerFixture {
         }
         let outsider = try await store.createUser(name: "outsider", role: .engineer, passwordHash: try hasher.hash("password-outsider"), by: root)
         let outsiderToken = try await store.createToken(userID: outsider.id, name: "test", scopes: [.read, .write], by: root).secret
+        let bystander = try await store.createUser(name: "bystander", role: .viewer, passwordHash: try hasher.hash("password-bystander"), by: root)
         let version = try await store.saveModel(ModelDraft(projectID: project.id, modelName: "plant", content: plant, comment: "first", baseVersionID: nil),
                                                 by: AuditActor(user: users[.engineer]!, authContext: "test", sourceAddress: "test"))
         let evidence = try await store.addEvidence(EvidenceUpload(versionID: version.id, target: EvidenceTarget(kind: .zone, id: "ctl"), originalName: "ctl-hardening.txt",
@@ -57,7 +61,7 @@ struct ServerFixture {
         var configuration = ZonalServer.Configuration(secureCookies: true, lockout: LockoutPolicy(maximumFailures: 3, lockSeconds: 600), passwordHasher: .testing)
         if let evidenceLimit { configuration.maximumEvidenceBytes = evidenceLimit }
         let server = ZonalServer(store: store, configuration: configuration, throttle: throttle)
-        return ServerFixture(server: server, store: store, project: project, version: version, evidence: evidence, users: users, tokens: tokens, outsiderToken: outsiderToken)
+        return ServerFixture(server: server, store: store, project: project, version: version, evidence: evidence, users: users, tokens: tokens, outsiderToken: outsiderToken, bystander: bystander)
     }
 
     /// Runs `body` with a client of the in-process router.

@@ -55,7 +55,7 @@ struct PostgresGuardTests {
     func migrationsAreRecordedAndRerunsAreHarmless() async throws {
         let fixture = try await StoreFixture.make(.postgresql)
         let every = PostgresMigrations.all(appRole: "", logID: "").map(\.id)
-        #expect(every.contains("004-sessions"))
+        #expect(every.suffix(2) == ["004-sessions", "005-account-state"])
         #expect(try await fixture.store.database.appliedMigrations() == every)
         let admin = try #require(fixture.attacker as? PostgresDatabase)
         let appRole = try #require(URLComponents(string: ProcessInfo.processInfo.environment[Backend.appVariable] ?? "")?.user)
@@ -78,6 +78,7 @@ struct PostgresGuardTests {
         let old = SQLZonalStore(database: admin, signingKey: key)
         let ada = try await old.createUser(name: "ada", role: .admin, passwordHash: try PasswordHasher.testing.hash("correct horse"), by: .hostOperator("root"))
         let project = try await old.createProject(name: "Before upgrade", by: .of(ada))
+        let token = try await old.createToken(userID: ada.id, name: "ci", scopes: [.read], by: .of(ada))
         await #expect(throws: StoreError.self, "the application does not run on an old schema") { try await PostgresDatabase.open(url: appURL) }
 
         let upgraded = SQLZonalStore(database: try await PostgresDatabase.open(url: appURL, adminURL: adminURL), signingKey: key)
@@ -87,6 +88,15 @@ struct PostgresGuardTests {
         let session = StoredSession(idHash: "h", userID: ada.id, csrfToken: "c", createdAt: Timestamp.format(Date()), expiresAt: Timestamp.format(Date().addingTimeInterval(60)))
         _ = try await upgraded.recordSignIn(name: "ada", succeeded: true, policy: .standard, starting: session, by: .of(ada))
         #expect(try await upgraded.session(idHash: "h")?.user.name == "ada")
+        // 005-account-state: every account starts enabled, tokens keep working, and a disable bumps the access epoch.
+        #expect(try await upgraded.user(named: "ada")?.isDisabled == false)
+        #expect(try await upgraded.bearer(secret: token.secret)?.user.name == "ada")
+        let bob = try await upgraded.createUser(name: "bob", role: .admin, passwordHash: try PasswordHasher.testing.hash("bob's password"), by: .of(ada))
+        let epoch = try await upgraded.accessEpoch()
+        _ = try await upgraded.setDisabled(userID: ada.id, true, by: .of(bob))
+        #expect(try await upgraded.accessEpoch() > epoch)
+        #expect(try await upgraded.session(idHash: "h") == nil)
+        #expect(try await upgraded.bearer(secret: token.secret) == nil)
         #expect(AuditVerifier(pinnedKeys: [key.publicKey]).verify(try await upgraded.auditSnapshot()).exitCode == 0)
         try await admin.close()
     }

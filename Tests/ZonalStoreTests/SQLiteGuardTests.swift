@@ -77,7 +77,7 @@ struct AuditAtomicityTests {
 struct SQLiteMigrationTests {
     @Test func anEmptyFileGetsEveryMigration() async throws {
         let fixture = try await StoreFixture.make()
-        #expect(SQLiteMigrations.migrator.migrations.contains("004-sessions"))
+        #expect(SQLiteMigrations.migrator.migrations.suffix(2) == ["004-sessions", "005-account-state"])
         #expect(try await fixture.sqlite.appliedMigrations() == SQLiteMigrations.migrator.migrations)
     }
 
@@ -98,6 +98,38 @@ struct SQLiteMigrationTests {
         let store = SQLZonalStore(database: database, signingKey: AuditSigningKey(privateKey: .init()))
         #expect(try await store.user(named: "ada")?.role == .admin)
         _ = try await store.createProject(name: "After upgrade", by: .hostOperator("root"))
+        #expect(AuditVerifier().verify(try await store.auditSnapshot()).violations.isEmpty)
+    }
+
+    @Test func aDatabaseAtThePreviousVersionGetsAccountStateWithItsUsersSessionsAndTokensKept() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("zonal-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("old.sqlite").path
+        let migrations = SQLiteMigrations.migrator.migrations
+        let secret = TokenSecret.generate()
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteMigrations.migrator.migrate(queue, upTo: migrations[migrations.count - 2])
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO users (name, role, password_hash, created_at) VALUES ('ada', 'admin', 'scrypt$x', '2026-01-01T00:00:00.000Z')")
+                try db.execute(sql: "INSERT INTO users (name, role, password_hash, created_at) VALUES ('eve', 'engineer', 'scrypt$x', '2026-01-01T00:00:00.000Z')")
+                try db.execute(sql: "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ('h', 2, 'c', '2026-01-01T00:00:00.000Z', '2999-01-01T00:00:00.000Z')")
+                try db.execute(sql: "INSERT INTO api_tokens (user_id, name, scopes, secret_hash, created_at) VALUES (2, 'ci', 'read', ?, '2026-01-01T00:00:00.000Z')", arguments: [TokenSecret.hash(secret)])
+            }
+            try queue.close()
+        }
+        let database = try SQLiteDatabase(path: path)
+        #expect(try await database.appliedMigrations() == migrations)
+        let store = SQLZonalStore(database: database, signingKey: AuditSigningKey(privateKey: .init()))
+        let eve = try #require(try await store.user(named: "eve"))
+        #expect(!eve.isDisabled)
+        #expect(try await store.session(idHash: "h")?.user.name == "eve")
+        #expect(try await store.bearer(secret: secret)?.user.name == "eve")
+        let epoch = try await store.accessEpoch()
+        _ = try await store.setDisabled(userID: eve.id, true, by: .hostOperator("root"))
+        #expect(try await store.accessEpoch() > epoch, "the new trigger bumps the access epoch")
+        #expect(try await store.session(idHash: "h") == nil)
+        #expect(try await store.bearer(secret: secret) == nil)
         #expect(AuditVerifier().verify(try await store.auditSnapshot()).violations.isEmpty)
     }
 }

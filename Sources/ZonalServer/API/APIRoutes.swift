@@ -105,9 +105,7 @@ enum APIRoutes {
         Endpoint(.post, "/api/v1/users", .api, policy: .administer) { input in
             struct Body: Decodable { let name: String; let role: Role; let password: String }
             let body = try input.json(Body.self)
-            let hash: String
-            do { hash = try input.server.configuration.passwordHasher.hash(body.password) } catch let error as PasswordError { throw APIError.badRequest(error.description) }
-            return JSONBody.response(UserView(try await input.store.createUser(name: body.name, role: body.role, passwordHash: hash, by: input.context.actor)), status: .created)
+            return JSONBody.response(UserView(try await input.store.createUser(name: body.name, role: body.role, passwordHash: try NewPassword.hash(body.password, input), by: input.context.actor)), status: .created)
         },
 
         Endpoint(.put, "/api/v1/users/:user/role", .api, policy: .administer) { input in

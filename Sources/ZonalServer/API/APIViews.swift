@@ -7,12 +7,16 @@ struct UserView: Encodable {
     let name: String
     let role: String
     let locked: Bool
+    let disabled: Bool
+    let disabledAt: String?
 
     init(_ user: User) {
         id = user.id
         name = user.name
         role = user.role.rawValue
         locked = user.lockedUntil != nil && user.isLocked(at: .now)
+        disabled = user.isDisabled
+        disabledAt = user.disabledAt
     }
 }
 

@@ -22,10 +22,11 @@ enum SignIn {
         let user = try await input.store.user(named: name)
         let matches = PasswordHasher.verify(password, against: user?.passwordHash ?? decoyHash) && user != nil
         let locked = user?.isLocked(at: Date()) ?? false
-        let succeeded = matches && !locked
+        // A disabled account gets the same answer as a wrong password; the audit entry carries the real reason.
+        let succeeded = matches && !locked && !(user?.isDisabled ?? false)
         let session = user.map { input.server.sessions.new(userID: $0.id) }
         let recorded = try await input.store.recordSignIn(name: name, succeeded: succeeded, policy: input.server.configuration.lockout, starting: session?.stored, by: visitor)
-        guard succeeded, recorded != nil, let session else {
+        guard succeeded, let recorded, !recorded.isDisabled, let session else {
             return Page.response("Sign in", identity: nil, status: .unauthorized,
                                  "<p class=\"error\">Wrong name or password, or the account is locked after repeated failures.</p><p><a href=\"/login\">Try again</a></p>")
         }

@@ -11,6 +11,7 @@ enum Page {
             if identity.user.role == .auditor { links.append("<a href=\"/audit\">Audit trail</a>") }
             if identity.user.role == .admin { links.append("<a href=\"/users\">Users</a>") }
             links.append("<a href=\"/tokens\">API tokens</a>")
+            links.append("<a href=\"\(PasswordChange.path)\">Password</a>")
             nav = """
             <nav>\(links)<span class="who">\(identity.user.name) · \(identity.user.role.rawValue)</span>
             <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(identity.csrfToken ?? "")"><button>Sign out</button></form></nav>

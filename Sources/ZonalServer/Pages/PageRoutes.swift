@@ -119,9 +119,7 @@ enum PageRoutes {
         Endpoint(.post, "/users", .page, policy: .administer) { input in
             let form = input.form
             guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw APIError.badRequest("choose a role") }
-            let hash: String
-            do { hash = try input.server.configuration.passwordHasher.hash(form["password"] ?? "") } catch let error as PasswordError { throw APIError.badRequest(error.description) }
-            _ = try await input.store.createUser(name: form["name"] ?? "", role: role, passwordHash: hash, by: input.context.actor)
+            _ = try await input.store.createUser(name: form["name"] ?? "", role: role, passwordHash: try NewPassword.hash(form["password"] ?? "", input), by: input.context.actor)
             return Page.redirect("/users")
         },
     ]

@@ -113,6 +113,9 @@ enum PostgresMigrations {
                 // The triggers run as the application role; the epoch is a cache hint, never trusted for integrity.
                 "GRANT SELECT, UPDATE ON access_epoch TO \(app)",
             ]),
+            ("005-account-state", [
+                "ALTER TABLE users ADD COLUMN disabled_at TEXT",
+            ] + AccessEpochTriggers.accountState.map { "CREATE TRIGGER \($0.name) AFTER \($0.event) FOR EACH STATEMENT EXECUTE FUNCTION zonal_bump_access_epoch()" }),
         ]
     }
 

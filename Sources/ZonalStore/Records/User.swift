@@ -9,8 +9,10 @@ public struct User: Sendable, Equatable, Codable {
     public var failedLogins: Int
     /// RFC 3339 time until which sign-in is refused, if locked out.
     public var lockedUntil: String?
+    /// RFC 3339 time an admin disabled the account; nil while it is enabled. A disabled user cannot sign in or use tokens.
+    public var disabledAt: String?
 
-    public init(id: Int64, name: String, role: Role, passwordHash: String, createdAt: String, failedLogins: Int = 0, lockedUntil: String? = nil) {
+    public init(id: Int64, name: String, role: Role, passwordHash: String, createdAt: String, failedLogins: Int = 0, lockedUntil: String? = nil, disabledAt: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
@@ -18,8 +20,13 @@ public struct User: Sendable, Equatable, Codable {
         self.createdAt = createdAt
         self.failedLogins = failedLogins
         self.lockedUntil = lockedUntil
+        self.disabledAt = disabledAt
     }
 
+    /// True while an admin has the account disabled.
+    public var isDisabled: Bool { disabledAt != nil }
+
     /// The fields an audit entry's object hash covers; the password hash is left out so the log never carries it.
-    var canonicalState: [String] { ["user", String(id), name, role.rawValue, createdAt] }
+    /// The disabled state joins only when set, so an enabled user's hash is what it was before accounts could be disabled.
+    var canonicalState: [String] { ["user", String(id), name, role.rawValue, createdAt] + (disabledAt.map { ["disabled", $0] } ?? []) }
 }

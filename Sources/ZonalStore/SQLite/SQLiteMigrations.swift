@@ -81,6 +81,13 @@ enum SQLiteMigrations {
                 try db.execute(sql: "CREATE TRIGGER \(name) AFTER \(event) FOR EACH ROW BEGIN UPDATE access_epoch SET value = value + 1 WHERE id = 1; END")
             }
         }
+        // Accounts an admin disables: the time is kept (NULL while enabled) so the users page can say since when.
+        migrator.registerMigration("005-account-state") { db in
+            try db.execute(sql: "ALTER TABLE users ADD COLUMN disabled_at TEXT")
+            for (name, event) in AccessEpochTriggers.accountState {
+                try db.execute(sql: "CREATE TRIGGER \(name) AFTER \(event) FOR EACH ROW BEGIN UPDATE access_epoch SET value = value + 1 WHERE id = 1; END")
+            }
+        }
         return migrator
     }
 }
@@ -115,5 +122,10 @@ enum AccessEpochTriggers {
         ("memberships_access_delete", "DELETE ON memberships"),
         ("sessions_access_update", "UPDATE ON sessions"),
         ("sessions_access_delete", "DELETE ON sessions"),
+    ]
+
+    /// Added by 005-account-state: disabling an account takes its tokens away at once.
+    static let accountState: [(name: String, event: String)] = [
+        ("users_access_disable", "UPDATE OF disabled_at ON users"),
     ]
 }

@@ -5,7 +5,7 @@ extension SQLZonalStore {
         let now = timestamp
         return try await database.read { session -> SignedIn<StoredSession>? in
             guard let row = try await session.queryOne("SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?", [.text(idHash), .text(now)]),
-                  let userRow = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(try row.int("user_id"))])
+                  let userRow = try await session.queryOne("SELECT * FROM users WHERE id = ? AND disabled_at IS NULL", [.integer(try row.int("user_id"))])
             else { return nil }
             return SignedIn(credential: try StoredSession(row: row), user: try User(row: userRow))
         }

@@ -21,7 +21,7 @@ extension SQLZonalStore {
         return try await database.read { session -> SignedIn<APIToken>? in
             guard let row = try await session.queryOne("SELECT * FROM api_tokens WHERE secret_hash = ? AND revoked_at IS NULL", [.text(hash)]) else { return nil }
             let token = try APIToken(row: row)
-            guard let userRow = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(token.userID)]) else { return nil }
+            guard let userRow = try await session.queryOne("SELECT * FROM users WHERE id = ? AND disabled_at IS NULL", [.integer(token.userID)]) else { return nil }
             return SignedIn(credential: token, user: try User(row: userRow))
         }.map { ($0.credential, $0.user) }
     }

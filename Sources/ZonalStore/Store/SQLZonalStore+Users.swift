@@ -47,6 +47,12 @@ extension SQLZonalStore {
                 return (nil, AuditEvent(action: "auth.login.failed", objectType: "user", objectID: name, result: .denied, payload: ["reason": "unknown user"]))
             }
             var user = try User(row: row)
+            // Checked here, in the sign-in's transaction, so an account disabled a moment ago starts no session.
+            if user.isDisabled {
+                return (user, AuditEvent(action: "auth.login.failed", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState), result: .denied,
+                                         payload: ["reason": "account disabled", "disabledAt": user.disabledAt ?? ""]))
+            }
+            let lockedBefore = user.isLocked(at: at)
             if succeeded {
                 user.failedLogins = 0
                 user.lockedUntil = nil
@@ -67,22 +73,49 @@ extension SQLZonalStore {
             let event = succeeded
                 ? AuditEvent(action: "auth.login", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState))
                 : AuditEvent(action: "auth.login.failed", objectType: "user", objectID: name, objectHash: Self.stateHash(user.canonicalState), result: .denied,
-                             payload: ["failures": String(user.failedLogins), "lockedUntil": user.lockedUntil ?? ""])
+                             payload: ["failures": String(user.failedLogins), "lockedUntil": user.lockedUntil ?? "", "reason": lockedBefore ? "account locked" : "wrong password"])
             return (user, event)
         }
     }
 
     public func setPassword(userID: Int64, passwordHash: String, by actor: AuditActor) async throws -> User {
-        try await change(by: actor) { session in
+        let revokedAt = timestamp
+        return try await change(by: actor) { session in
             guard let row = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(userID)]) else { throw StoreError.notFound("user \(userID)") }
             var user = try User(row: row)
             try await session.execute("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?", [.text(passwordHash), .integer(userID)])
-            // Whoever knew the old password is signed out, whichever browser they use.
+            // Whoever knew the old password is signed out, whichever browser they use, and loses any token they made
+            // with it: the store cannot tell a routine change from one after a compromise, so it treats each as the latter.
             try await Self.endSessions(userID: userID, in: session)
+            let revoked = try await session.query("SELECT id FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL ORDER BY id", [.integer(userID)]).map { try $0.int("id") }
+            try await session.execute("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", [.text(revokedAt), .integer(userID)])
             user.passwordHash = passwordHash
             user.failedLogins = 0
             user.lockedUntil = nil
-            return (user, AuditEvent(action: "user.password.change", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState)))
+            return (user, AuditEvent(action: "user.password.change", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState),
+                                     payload: ["tokensRevoked": revoked.map(String.init).joined(separator: " ")]))
+        }
+    }
+
+    public func setDisabled(userID: Int64, _ disabled: Bool, by actor: AuditActor) async throws -> User {
+        let at = timestamp
+        return try await change(by: actor) { session in
+            guard let row = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(userID)]) else { throw StoreError.notFound("user \(userID)") }
+            var user = try User(row: row)
+            guard user.isDisabled != disabled else { throw StoreError.invalidState("user '\(user.name)' is already \(disabled ? "disabled" : "enabled")") }
+            if disabled, user.role == .admin {
+                // Read in the write transaction, so two admins disabling each other at once cannot both succeed.
+                let admins = try await session.query("SELECT COUNT(*) AS n FROM users WHERE role = ? AND disabled_at IS NULL", [.text(Role.admin.rawValue)])[0].int("n")
+                guard admins > 1 else {
+                    throw StoreError.invalidState("'\(user.name)' is the last enabled admin and cannot be disabled: enable or add another admin first (`zonal users add NAME --role admin`), or nobody could manage users")
+                }
+            }
+            try await session.execute("UPDATE users SET disabled_at = ? WHERE id = ?", [disabled ? .text(at) : .null, .integer(userID)])
+            // Sessions end now; tokens are kept but refused while the account is disabled (the update bumps the access
+            // epoch, so servers drop cached identities before the next request). A password reset revokes them for good.
+            if disabled { try await Self.endSessions(userID: userID, in: session) }
+            user.disabledAt = disabled ? at : nil
+            return (user, AuditEvent(action: disabled ? "user.disable" : "user.enable", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState)))
         }
     }
 
@@ -101,7 +134,8 @@ extension User {
     init(row: SQLRow) throws {
         guard let role = Role(rawValue: try row.text("role")) else { throw StoreError.corrupt("unknown role \(try row.text("role"))") }
         self.init(id: try row.int("id"), name: try row.text("name"), role: role, passwordHash: try row.text("password_hash"),
-                  createdAt: try row.text("created_at"), failedLogins: Int(try row.int("failed_logins")), lockedUntil: try row.optionalText("locked_until"))
+                  createdAt: try row.text("created_at"), failedLogins: Int(try row.int("failed_logins")), lockedUntil: try row.optionalText("locked_until"),
+                  disabledAt: try row.optionalText("disabled_at"))
     }
 
     /// True while a lockout is in force at `date`.
