@@ -4,7 +4,9 @@
 An admin sets up a project, an engineer uploads the refinery example and sees its findings and zone & conduit
 diagram, an assessor attaches an evidence file, makes and revokes an API token and submits the version, a different
 user approves it and downloads the evidence (its SHA-256 checked), and an auditor finds every step in the audit trail
-and verifies it. Screenshots
+and verifies it. Along the way: an evidence file over the server's limit gets a clear 413 page (not a broken
+connection), the admin disables an account (its sign-in fails) and enables it again, and the engineer changes their own
+password (signed out, then in with the new one). Screenshots
 of each step go to the output folder (default: .build/e2e). Loopback only; the server and its database are
 temporary. Exit 0 when every step held, 1 otherwise.
 
@@ -25,6 +27,8 @@ from playwright.sync_api import sync_playwright, expect
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 USERS = [("ada", "admin"), ("eve", "engineer"), ("sam", "assessor"), ("otto", "approver"), ("aud", "auditor")]
+# The server runs with the smallest evidence limit, so the over-limit upload stays small enough to be quick.
+EVIDENCE_LIMIT_MIB = 1
 
 
 def free_port():
@@ -47,7 +51,7 @@ def main():
                        input=f"password-{name}\n", text=True, check=True, capture_output=True)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([args.zonal, "serve", "--database", database, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen([args.zonal, "serve", "--database", database, "--port", str(port), "--evidence-limit", str(EVIDENCE_LIMIT_MIB)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.time() + 20
         while True:
@@ -77,19 +81,33 @@ def run_flow(base, args):
     with open(evidence_path, "wb") as handle:
         handle.write(bytes(range(256)) * 64)
     evidence_sha256 = hashlib.sha256(open(evidence_path, "rb").read()).hexdigest()
+    # Sixteen times the limit: far more than fits in socket buffers, so a server that answered 413 and dropped the
+    # connection mid-upload would show the browser's own network error page instead of Zonal's.
+    too_large_path = os.path.join(os.path.dirname(evidence_path), "plant-capture.pcap")
+    with open(too_large_path, "wb") as handle:
+        handle.write(os.urandom(16 * EVIDENCE_LIMIT_MIB << 20))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=args.chromium, args=["--no-sandbox", "--disable-gpu"])
         shot = lambda page, name: page.screenshot(path=os.path.join(args.out, name + ".png"), full_page=True)
 
-        def sign_in(name):
+        def open_sign_in(name, password):
             context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
             page = context.new_page()
             page.set_default_timeout(10_000)
             page.goto(base + "/login")
             page.fill("#name", name)
-            page.fill("#password", f"password-{name}")
+            page.fill("#password", password or f"password-{name}")
             page.click("button[type=submit]")
+            return context, page
+
+        def sign_in(name, password=None):
+            context, page = open_sign_in(name, password)
             expect(page.locator("nav .who")).to_contain_text(name)
+            return context, page
+
+        def refused_sign_in(name, password=None):
+            context, page = open_sign_in(name, password)
+            expect(page.locator("p.error")).to_contain_text("Wrong name or password")
             return context, page
 
         # The admin creates the project and adds the team.
@@ -102,6 +120,20 @@ def run_flow(base, args):
             page.click("text=Add member")
         expect(page.locator("table").nth(1)).to_contain_text("eve, sam, otto")
         shot(page, "1-admin-users")
+        # The admin disables the auditor's account: their sign-in gets the answer a wrong password gets.
+        page.click("button[aria-label='Disable aud']")
+        expect(page.locator("tr", has_text="aud").first).to_contain_text("disabled since")
+        shot(page, "1-admin-disabled-auditor")
+        refused, refused_page = refused_sign_in("aud")
+        shot(refused_page, "1-disabled-auditor-refused")
+        refused.close()
+        # The last enabled admin is told why they cannot disable themselves.
+        page.click("button[aria-label='Disable ada']")
+        expect(page.locator("p.error")).to_contain_text("last enabled admin")
+        shot(page, "1-admin-cannot-disable-self")
+        page.goto(base + "/users")
+        page.click("button[aria-label='Enable aud']")
+        expect(page.locator("tr", has_text="aud").first).to_contain_text("enabled")
         context.close()
 
         # The engineer uploads the refinery example and sees its findings.
@@ -132,11 +164,35 @@ def run_flow(base, args):
         assert checks == sorted(checks, key=str.lower) or len(set(checks)) < 2, f"findings sorted by check: {checks}"
         shot(page, "2-engineer-findings")
         version_url = page.url
+        # The engineer changes their own password: every session ends, and the new password signs them in.
+        page.click("nav >> text=Password")
+        page.fill("#current", "password-eve")
+        page.fill("#new-password", "a new password for eve")
+        page.fill("#repeat", "a new password for eve")
+        page.click("text=Change password")
+        expect(page.locator("p.ok")).to_contain_text("Your password was changed")
+        shot(page, "2-engineer-password-changed")
+        page.goto(version_url)
+        expect(page.locator("h1")).to_have_text("Sign in")
+        context.close()
+        # (The old password's refusal is pinned by AccountTests: sign-ins here stay under the throttle of 10 a minute.)
+        context, page = sign_in("eve", "a new password for eve")
         context.close()
 
         # The assessor attaches evidence to the SIS zone, sees it on the model page, and submits the version.
         context, page = sign_in("sam")
         page.goto(version_url)
+        # A file over the limit: the browser gets Zonal's 413 page saying what the limit is, not a reset connection.
+        page.select_option("#evidence-target", value="zone|sis|")
+        page.set_input_files("#evidence-file", too_large_path)
+        with page.expect_response(lambda response: response.request.method == "POST" and "/evidence" in response.url) as answer:
+            page.click("text=Upload evidence")
+        assert answer.value.status == 413, f"an over-limit upload gets 413, not {answer.value.status}"
+        expect(page.locator("h1")).to_have_text("Not possible")
+        expect(page.locator("p.error")).to_contain_text(f"larger than the evidence limit of {EVIDENCE_LIMIT_MIB} MiB")
+        shot(page, "3-assessor-evidence-too-large")
+        page.goto(version_url)
+        assert page.locator("#evidence tbody tr", has_text="plant-capture.pcap").count() == 0, "nothing was stored"
         page.select_option("#evidence-target", value="zone|sis|")
         page.set_input_files("#evidence-file", evidence_path)
         page.fill("#evidence-comment", "SIS proof test record")
@@ -186,7 +242,8 @@ def run_flow(base, args):
         page.goto(base + "/audit")
         body = page.locator("table").inner_text()
         for action in ["project.create", "project.member.add", "model.version.create", "evidence.upload", "evidence.download", "approval.submit",
-                       "approval.approve", "auth.login", "token.create", "token.revoke"]:
+                       "approval.approve", "auth.login", "token.create", "token.revoke", "user.disable", "user.enable", "user.password.change",
+                       "auth.login.failed"]:
             assert action in body, f"{action} is in the audit trail"
         page.click("text=Verify the audit trail")
         expect(page.locator(".state-approved")).to_contain_text("Verified")
