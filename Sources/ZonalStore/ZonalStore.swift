@@ -6,7 +6,7 @@ public protocol ZonalStore: Sendable {
     func user(named name: String) async throws -> User?
     func user(id: Int64) async throws -> User?
     func users() async throws -> [User]
-    /// Changes the role; a different role ends the user's sessions in the same transaction.
+    /// Changes the role; a different role ends the user's sessions in the same transaction. The last enabled admin keeps theirs.
     func setRole(userID: Int64, role: Role, by actor: AuditActor) async throws -> User
     /// Replaces the password hash, clears a lockout, ends the user's sessions and revokes their API tokens in the same
     /// transaction.

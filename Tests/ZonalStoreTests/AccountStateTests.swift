@@ -42,7 +42,7 @@ struct AccountStateTests {
     }
 
     @Test(arguments: Backend.available)
-    func theLastEnabledAdminCannotBeDisabled(_ backend: Backend) async throws {
+    func theLastEnabledAdminCannotBeDisabledOrDemoted(_ backend: Backend) async throws {
         let fixture = try await StoreFixture.make(backend)
         _ = try await fixture.populate()
         let store = fixture.store
@@ -53,8 +53,15 @@ struct AccountStateTests {
         #expect(try await store.user(id: ada.id)?.isDisabled == false)
         #expect(try await store.auditEntries(after: 0, limit: 1000).count == before, "no change, no entry")
 
+        let demotion = await #expect(throws: StoreError.self) { try await store.setRole(userID: ada.id, role: .auditor, by: .of(ada)) }
+        #expect(demotion?.description.contains("'ada' is the last enabled admin and cannot get another role") == true, "\(String(describing: demotion))")
+        #expect(try await store.user(id: ada.id)?.role == .admin)
+
         let bob = try await store.createUser(name: "bob", role: .admin, passwordHash: try PasswordHasher.testing.hash("bob's password"), by: .of(ada))
         _ = try await store.setDisabled(userID: ada.id, true, by: .of(ada))
+        await #expect(throws: StoreError.self, "bob is the only enabled admin left") { try await store.setRole(userID: bob.id, role: .viewer, by: .of(bob)) }
+        _ = try await store.setRole(userID: ada.id, role: .viewer, by: .of(bob))
+        _ = try await store.setRole(userID: ada.id, role: .admin, by: .of(bob))
         await #expect(throws: StoreError.self, "bob is now the last enabled admin") { try await store.setDisabled(userID: bob.id, true, by: .of(bob)) }
         _ = try await store.setDisabled(userID: ada.id, false, by: .of(bob))
         _ = try await store.setDisabled(userID: bob.id, true, by: .of(ada))

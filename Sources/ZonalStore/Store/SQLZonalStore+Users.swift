@@ -32,6 +32,7 @@ extension SQLZonalStore {
             guard let row = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(userID)]) else { throw StoreError.notFound("user \(userID)") }
             var user = try User(row: row)
             let previous = user.role
+            if previous == .admin, role != .admin, !user.isDisabled { try await Self.keepAnEnabledAdmin(besides: user, losing: "get another role", in: session) }
             try await session.execute("UPDATE users SET role = ? WHERE id = ?", [.text(role.rawValue), .integer(userID)])
             // A different role is a different set of rights: the user signs in again to get them (and to lose the old ones).
             if previous != role { try await Self.endSessions(userID: userID, in: session) }
@@ -103,19 +104,23 @@ extension SQLZonalStore {
             guard let row = try await session.queryOne("SELECT * FROM users WHERE id = ?", [.integer(userID)]) else { throw StoreError.notFound("user \(userID)") }
             var user = try User(row: row)
             guard user.isDisabled != disabled else { throw StoreError.invalidState("user '\(user.name)' is already \(disabled ? "disabled" : "enabled")") }
-            if disabled, user.role == .admin {
-                // Read in the write transaction, so two admins disabling each other at once cannot both succeed.
-                let admins = try await session.query("SELECT COUNT(*) AS n FROM users WHERE role = ? AND disabled_at IS NULL", [.text(Role.admin.rawValue)])[0].int("n")
-                guard admins > 1 else {
-                    throw StoreError.invalidState("'\(user.name)' is the last enabled admin and cannot be disabled: enable or add another admin first (`zonal users add NAME --role admin`), or nobody could manage users")
-                }
-            }
+            if disabled { try await Self.keepAnEnabledAdmin(besides: user, losing: "be disabled", in: session) }
             try await session.execute("UPDATE users SET disabled_at = ? WHERE id = ?", [disabled ? .text(at) : .null, .integer(userID)])
             // Sessions end now; tokens are kept but refused while the account is disabled (the update bumps the access
             // epoch, so servers drop cached identities before the next request). A password reset revokes them for good.
             if disabled { try await Self.endSessions(userID: userID, in: session) }
             user.disabledAt = disabled ? at : nil
             return (user, AuditEvent(action: disabled ? "user.disable" : "user.enable", objectType: "user", objectID: user.name, objectHash: Self.stateHash(user.canonicalState)))
+        }
+    }
+
+    /// Refuses a change that would leave no enabled admin, for nobody could manage users then. Counted in the write
+    /// transaction, so two admins disabling or demoting each other at once cannot both succeed.
+    static func keepAnEnabledAdmin(besides user: User, losing what: String, in session: any SQLSession) async throws {
+        guard user.role == .admin, !user.isDisabled else { return }
+        let admins = try await session.query("SELECT COUNT(*) AS n FROM users WHERE role = ? AND disabled_at IS NULL", [.text(Role.admin.rawValue)])[0].int("n")
+        guard admins > 1 else {
+            throw StoreError.invalidState("'\(user.name)' is the last enabled admin and cannot \(what): enable or add another admin first (`zonal users add NAME --role admin`), or nobody could manage users")
         }
     }
 
