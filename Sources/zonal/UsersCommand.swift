@@ -29,13 +29,12 @@ struct UsersAddCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The user's role.", valueName: "role"))
     var role: Role
 
-    @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input instead of prompting.")
-    var passwordStdin = false
+    @OptionGroup var password: PasswordInput
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let hash = try PasswordPrompt.readHash(fromStandardInput: passwordStdin)
+        let hash = try password.hash()
         let opened = try await store.openStore()
         do {
             let user = try await opened.createUser(name: name, role: role, passwordHash: hash, by: HostOperator.actor)
@@ -48,11 +47,15 @@ struct UsersAddCommand: AsyncParsableCommand {
     }
 }
 
-/// Reads a password without echoing it, or from standard input for scripts.
-enum PasswordPrompt {
-    /// A new password read as `read` does, hashed under the one policy every way of setting a password enforces.
-    static func readHash(fromStandardInput: Bool) throws -> String {
-        let password = try read(fromStandardInput: fromStandardInput || isatty(STDIN_FILENO) == 0)
+/// `--password-stdin`, shared by the commands that set a password.
+struct PasswordInput: ParsableArguments {
+    @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input instead of prompting.")
+    var passwordStdin = false
+
+    /// The new password, prompted for (or read from standard input), hashed under the one policy every way of setting a
+    /// password enforces.
+    func hash() throws -> String {
+        let password = try PasswordPrompt.read(fromStandardInput: passwordStdin || isatty(STDIN_FILENO) == 0)
         do {
             return try PasswordHasher.interactive.hash(password)
         } catch let error as PasswordError {
@@ -60,7 +63,10 @@ enum PasswordPrompt {
             throw ExitStatus.invalidInput
         }
     }
+}
 
+/// Reads a password without echoing it, or from standard input for scripts.
+enum PasswordPrompt {
     static func read(fromStandardInput: Bool) throws -> String {
         if fromStandardInput {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {

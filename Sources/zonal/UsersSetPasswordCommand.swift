@@ -17,13 +17,12 @@ struct UsersSetPasswordCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The user's sign-in name.", valueName: "name"))
     var name: String
 
-    @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input instead of prompting.")
-    var passwordStdin = false
+    @OptionGroup var password: PasswordInput
 
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let hash = try PasswordPrompt.readHash(fromStandardInput: passwordStdin)
+        let hash = try password.hash()
         try await StoredUser.change(name, in: store, done: "set the password of") { store, user in
             try await store.setPassword(userID: user.id, passwordHash: hash, by: HostOperator.actor)
         }
