@@ -31,7 +31,7 @@ enum UsersPage {
         <form class="card" method="post" action="/users">\(Page.csrf(input.identity))<h2>Add a user</h2>
         <label for="name">Name</label><input id="name" name="name" required>
         <label for="role">Role</label><select id="role" name="role">\(options)</select>
-        <label for="password">Initial password</label><input id="password" name="password" type="password" autocomplete="new-password" required>
+        <label for="password">Initial password (at least \(PasswordHasher.minimumLength) characters)</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="\(PasswordHasher.minimumLength)" required>
         <button>Add user</button></form>
         <form class="card" method="post" action="/users/password">\(Page.csrf(input.identity))<h2>Reset a password</h2>
         <label for="reset-user">User</label><select id="reset-user" name="user">\(resettable)</select>
