@@ -15,7 +15,7 @@ public struct Assessment: Sendable {
 
     /// Number of findings per severity.
     public var counts: [Severity: Int] {
-        Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        findings.severityCounts
     }
 
     /// This assessment with the findings of other inputs (captures, firewall rulesets) merged in report order,
@@ -37,8 +37,9 @@ public enum Analyzer {
     public static func assess(_ model: SystemModel, checks: [any Check] = CheckRegistry.all) -> Assessment {
         let context = AnalysisContext(model: model)
         // Checks are independent pure functions of the context: run them side by side.
-        let findings = checks.map { CheckBox(check: $0) }.parallelMap(minimumChunk: 1) { $0.check.evaluate(context) }
-            .flatMap { $0 }.sorted(by: Finding.reportOrder)
+        var findings = checks.map { CheckBox(check: $0) }.parallelMap(minimumChunk: 1) { $0.check.evaluate(context) }.flatMap { $0 }
+        // In place: `sorted` would first copy every finding, retaining each of its strings (tens of thousands at 100k assets).
+        findings.sort(by: Finding.reportOrder)
         return Assessment(model: model, findings: findings, zones: context.zoneAssessments, conduits: context.conduitAssessments,
                           attackPaths: context.attackPaths, routes: context.routes, risk: context.risk)
     }

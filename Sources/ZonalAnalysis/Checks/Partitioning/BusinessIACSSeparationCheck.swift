@@ -12,12 +12,14 @@ public struct BusinessIACSSeparationCheck: Check {
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
         var findings: [Finding] = []
-        for zone in context.model.zones {
-            let members = context.assetsByZone[zone.id] ?? []
-            let hasBusiness = members.contains { $0.roleCategory == .business }
-            let hasIACS = members.contains { $0.roleCategory == .iacs || $0.roleCategory == .safety }
+        let assets = context.model.assets
+        for (z, positions) in context.assetPositionsByZone.enumerated() {
+            let kind = context.model.zones[z].kind
+            let hasBusiness = positions.contains { assets[$0].roleCategory == .business }
+            let hasIACS = positions.contains { assets[$0].roleCategory == .iacs || assets[$0].roleCategory == .safety }
             // Nothing to report unless business assets meet IACS assets or sit on the wrong side.
-            guard (hasBusiness && (hasIACS || zone.kind.isIACS)) || (hasIACS && zone.kind.isBusiness) else { continue }
+            guard (hasBusiness && (hasIACS || kind.isIACS)) || (hasIACS && kind.isBusiness) else { continue }
+            let zone = context.model.zones[z], members = context.assets(inZoneAt: z)
             let business = members.filter { $0.roleCategory == .business }
             let iacs = members.filter { $0.roleCategory == .iacs || $0.roleCategory == .safety }
             if !business.isEmpty && !iacs.isEmpty {

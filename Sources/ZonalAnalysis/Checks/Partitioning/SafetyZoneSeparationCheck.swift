@@ -17,15 +17,14 @@ public struct SafetyZoneSeparationCheck: Check {
             finding("zone '\(mix.zone.id)' mixes safety-related assets (\(ZoneSeparation.list(mix.special))) with other assets (\(ZoneSeparation.list(mix.others)))",
                     at: mix.zone.location, subject: "zone:\(mix.zone.id)")
         }
-        for zone in context.model.zones where zone.kind != .safety {
-            let members = context.assetsByZone[zone.id] ?? []
-            guard members.contains(where: Self.isSafety) else { continue }
-            let safety = members.filter(Self.isSafety)
-            if !safety.isEmpty && safety.count == members.count {
-                findings.append(finding("safety-related assets (\(ZoneSeparation.list(safety))) are in zone '\(zone.id)' of kind '\(zone.kind.rawValue)'",
-                                        at: zone.location, subject: "zone:\(zone.id)", severity: .medium,
-                                        remediation: "Declare the zone 'kind: safety' so the design treats it as one."))
-            }
+        let assets = context.model.assets
+        for (z, members) in context.assetPositionsByZone.enumerated() where context.model.zones[z].kind != .safety {
+            // Only a zone of nothing but safety-related assets gets this finding: test before copying any.
+            guard !members.isEmpty, members.allSatisfy({ Self.isSafety(assets[$0]) }) else { continue }
+            let zone = context.model.zones[z], safety = context.assets(inZoneAt: z)
+            findings.append(finding("safety-related assets (\(ZoneSeparation.list(safety))) are in zone '\(zone.id)' of kind '\(zone.kind.rawValue)'",
+                                    at: zone.location, subject: "zone:\(zone.id)", severity: .medium,
+                                    remediation: "Declare the zone 'kind: safety' so the design treats it as one."))
         }
         return findings
     }

@@ -9,13 +9,13 @@ enum ZoneSeparation {
     }
 
     static func mixedZones(_ context: AnalysisContext, isSpecial: (Asset) -> Bool) -> [Mix] {
-        context.model.zones.compactMap { zone in
-            let members = context.assetsByZone[zone.id] ?? []
+        let assets = context.model.assets
+        return context.model.zones.indices.compactMap { z in
+            let members = context.assetPositionsByZone[z]
             // Most zones hold no special asset: find that out before copying any asset.
-            guard members.contains(where: isSpecial) else { return nil }
-            let special = members.filter(isSpecial)
-            let others = members.filter { !isSpecial($0) }
-            return special.isEmpty || others.isEmpty ? nil : Mix(zone: zone, special: special, others: others)
+            guard members.contains(where: { isSpecial(assets[$0]) }), members.contains(where: { !isSpecial(assets[$0]) }) else { return nil }
+            let zone = context.assets(inZoneAt: z)
+            return Mix(zone: context.model.zones[z], special: zone.filter(isSpecial), others: zone.filter { !isSpecial($0) })
         }
     }
 

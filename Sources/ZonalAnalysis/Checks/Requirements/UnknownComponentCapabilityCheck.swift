@@ -11,9 +11,11 @@ public struct UnknownComponentCapabilityCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.model.zones.compactMap { zone in
-            let unknown = (context.assetsByZone[zone.id] ?? []).filter { $0.component?.slCapability == nil }
-            guard !unknown.isEmpty, zone.slTarget.maximum.rawValue > 0 else { return nil }
+        let assets = context.model.assets
+        return context.model.zones.indices.compactMap { z in
+            let positions = context.assetPositionsByZone[z].filter { assets[$0].component?.slCapability == nil }
+            guard !positions.isEmpty, context.model.zones[z].slTarget.maximum.rawValue > 0 else { return nil }
+            let zone = context.model.zones[z], unknown = positions.map { assets[$0] }
             return finding("\(unknown.count) asset(s) in zone '\(zone.id)' have no stated SL-C: \(ZoneSeparation.list(unknown))",
                            at: unknown[0].location, subject: "zone:\(zone.id)")
         }
