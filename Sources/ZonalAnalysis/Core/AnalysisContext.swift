@@ -9,6 +9,8 @@ public struct AnalysisContext: Sendable {
     /// By zone position, the positions in `model.assets` of the zone's assets, in model order. Positions, not copies:
     /// copying a hundred thousand asset values costs more than all the partitioning checks that read them.
     public let assetPositionsByZone: [[Int]]
+    /// By asset position, what the partitioning checks ask of each asset.
+    public let assetTraits: [AssetTraits]
     /// By zone position, the positions in `model.conduits` of the conduits that join the zone to another.
     public let conduitPositionsByZone: [[Int]]
     /// Conduits by the zone pair they join; built when asked, as no model check needs it (flow routing works by position).
@@ -42,6 +44,7 @@ public struct AnalysisContext: Sendable {
             conduitsByZone[b].append(c)
         }
         assetPositionsByZone = assetsByZone
+        assetTraits = model.assets.map(AssetTraits.init)
         conduitPositionsByZone = conduitsByZone
         let routes = FlowRouter.route(model)
         self.routes = routes
@@ -73,21 +76,16 @@ public struct AnalysisContext: Sendable {
         risk = RiskAssessor.assess(self)
     }
 
-    /// The assets of the zone at position `zone`, in model order: copies, for the few zones a finding names.
-    public func assets(inZoneAt zone: Int) -> [Asset] {
-        assetPositionsByZone[zone].map { model.assets[$0] }
+    /// The assets of the zone at position `zone` whose traits pass `keep`, in model order: copies, for the few zones
+    /// a finding names.
+    public func assets(inZoneAt zone: Int, where keep: (AssetTraits) -> Bool = { _ in true }) -> [Asset] {
+        assetPositionsByZone[zone].filter { keep(assetTraits[$0]) }.map { model.assets[$0] }
     }
 
     /// The least protected path for every pair of entry zone and control or safety zone; `attackPaths` keeps, per
     /// target, only the weakest path of each group of entry zones with the same SL-T, which is what the checks need.
     public func allAttackPaths() -> [AttackPath] {
         AttackPathFinder.find(model)
-    }
-
-    /// The route of a flow by id: its endpoint zones and verdict, worked out once.
-    public func route(ofFlow id: String) -> FlowRoute? {
-        // Routes are in the model's flow order, so the model's own index finds them.
-        model.flowPosition(id).map { routes[$0] }
     }
 
     /// The routes of flows between two different zones, for a zone pair joined by a conduit with inline rules.

@@ -8,14 +8,14 @@ enum ZoneSeparation {
         let others: [Asset]
     }
 
-    static func mixedZones(_ context: AnalysisContext, isSpecial: (Asset) -> Bool) -> [Mix] {
-        let assets = context.model.assets
-        return context.model.zones.indices.compactMap { z in
+    static func mixedZones(_ context: AnalysisContext, trait: AssetTraits) -> [Mix] {
+        context.model.zones.indices.compactMap { z in
             let members = context.assetPositionsByZone[z]
             // Most zones hold no special asset: find that out before copying any asset.
-            guard members.contains(where: { isSpecial(assets[$0]) }), members.contains(where: { !isSpecial(assets[$0]) }) else { return nil }
-            let zone = context.assets(inZoneAt: z)
-            return Mix(zone: context.model.zones[z], special: zone.filter(isSpecial), others: zone.filter { !isSpecial($0) })
+            guard members.contains(where: { context.assetTraits[$0].contains(trait) }),
+                  members.contains(where: { !context.assetTraits[$0].contains(trait) }) else { return nil }
+            return Mix(zone: context.model.zones[z], special: context.assets(inZoneAt: z) { $0.contains(trait) },
+                       others: context.assets(inZoneAt: z) { !$0.contains(trait) })
         }
     }
 
