@@ -6,8 +6,13 @@ import ZonalModel
 public struct AnalysisContext: Sendable {
     public let model: SystemModel
     public let catalog: Catalog
-    public let assetsByZone: [String: [Asset]]
-    public let conduitsByZone: [String: [Conduit]]
+    /// By zone position, the positions in `model.assets` of the zone's assets, in model order. Positions, not copies:
+    /// copying a hundred thousand asset values costs more than all the partitioning checks that read them.
+    public let assetPositionsByZone: [[Int]]
+    /// By asset position, what the partitioning checks ask of each asset.
+    public let assetTraits: [AssetTraits]
+    /// By zone position, the positions in `model.conduits` of the conduits that join the zone to another.
+    public let conduitPositionsByZone: [[Int]]
     /// Conduits by the zone pair they join; built when asked, as no model check needs it (flow routing works by position).
     public var conduitsBetween: [ZonePair: [Conduit]] {
         var between: [ZonePair: [Conduit]] = [:]
@@ -30,15 +35,17 @@ public struct AnalysisContext: Sendable {
     public init(model: SystemModel, catalog: Catalog = .bundled) {
         self.model = model
         self.catalog = catalog
-        var assetsByZone: [String: [Asset]] = [:]
-        for asset in model.assets { if let zone = asset.zone { assetsByZone[zone, default: []].append(asset) } }
-        var conduitsByZone: [String: [Conduit]] = [:]
-        for conduit in model.conduits where conduit.zones.count == 2 {
-            conduitsByZone[conduit.zones[0], default: []].append(conduit)
-            conduitsByZone[conduit.zones[1], default: []].append(conduit)
+        var assetsByZone = [[Int]](repeating: [], count: model.zones.count)
+        for a in model.assets.indices { if let z = model.zonePosition(ofAssetAt: a) { assetsByZone[z].append(a) } }
+        var conduitsByZone = [[Int]](repeating: [], count: model.zones.count)
+        for c in model.conduits.indices {
+            guard let (a, b) = model.zonePositions(ofConduitAt: c) else { continue }
+            conduitsByZone[a].append(c)
+            conduitsByZone[b].append(c)
         }
-        self.assetsByZone = assetsByZone
-        self.conduitsByZone = conduitsByZone
+        assetPositionsByZone = assetsByZone
+        assetTraits = model.assets.map(AssetTraits.init)
+        conduitPositionsByZone = conduitsByZone
         let routes = FlowRouter.route(model)
         self.routes = routes
         // Keyed by zone positions while gathering, so 200,000 routes hash no id; by zone ids once, at the end.
@@ -62,11 +69,17 @@ public struct AnalysisContext: Sendable {
         }
         self.routesForInlineRules = routesForInlineRules
         let evaluator = RequirementEvaluator(model: model, catalog: catalog, assetsByZone: assetsByZone, conduitsByZone: conduitsByZone)
-        zoneAssessments = model.zones.parallelMap(minimumChunk: 32) { evaluator.assessZone($0) }
-        conduitAssessments = model.conduits.parallelMap { evaluator.assessConduit($0) }
+        zoneAssessments = Array(model.zones.indices).parallelMap(minimumChunk: 32) { evaluator.assessZone(at: $0) }
+        conduitAssessments = Array(model.conduits.indices).parallelMap { evaluator.assessConduit(at: $0) }
         attackPaths = AttackPathFinder.weakestPerEntryLevel(model)
         // The assessor reads the requirement assessments above, so it runs last, on the otherwise complete context.
         risk = RiskAssessor.assess(self)
+    }
+
+    /// The assets of the zone at position `zone` whose traits pass `keep`, in model order: copies, for the few zones
+    /// a finding names.
+    public func assets(inZoneAt zone: Int, where keep: (AssetTraits) -> Bool = { _ in true }) -> [Asset] {
+        assetPositionsByZone[zone].filter { keep(assetTraits[$0]) }.map { model.assets[$0] }
     }
 
     /// The least protected path for every pair of entry zone and control or safety zone; `attackPaths` keeps, per
@@ -75,20 +88,9 @@ public struct AnalysisContext: Sendable {
         AttackPathFinder.find(model)
     }
 
-    /// The route of a flow by id: its endpoint zones and verdict, worked out once.
-    public func route(ofFlow id: String) -> FlowRoute? {
-        // Routes are in the model's flow order, so the model's own index finds them.
-        model.flowPosition(id).map { routes[$0] }
-    }
-
     /// The routes of flows between two different zones, for a zone pair joined by a conduit with inline rules.
     public func routes(between pair: ZonePair) -> [FlowRoute] {
         (routesForInlineRules[pair] ?? []).map { routes[$0] }
-    }
-
-    /// The SL-T a conduit is held to: as stated, else the per-FR maximum of its zones.
-    public func target(of conduit: Conduit) -> SLVector {
-        conduit.slTarget ?? conduit.zones.compactMap { model.zone($0)?.slTarget }.reduce(SLVector.zero) { $0.union($1) }
     }
 
     /// The largest per-FR difference of SL-T between two zones.

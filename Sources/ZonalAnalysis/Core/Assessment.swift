@@ -15,7 +15,7 @@ public struct Assessment: Sendable {
 
     /// Number of findings per severity.
     public var counts: [Severity: Int] {
-        Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        findings.severityCounts
     }
 
     /// This assessment with the findings of other inputs (captures, firewall rulesets) merged in report order,
@@ -37,8 +37,15 @@ public enum Analyzer {
     public static func assess(_ model: SystemModel, checks: [any Check] = CheckRegistry.all) -> Assessment {
         let context = AnalysisContext(model: model)
         // Checks are independent pure functions of the context: run them side by side.
-        let findings = checks.map { CheckBox(check: $0) }.parallelMap(minimumChunk: 1) { $0.check.evaluate(context) }
-            .flatMap { $0 }.sorted(by: Finding.reportOrder)
+        var parts = checks.map { CheckBox(check: $0) }.parallelMap(minimumChunk: 1) { $0.check.evaluate(context) }
+        // Moved out of the per-check lists and sorted in place: `flatMap` and `sorted` would each copy every finding,
+        // retaining each of its strings, and a large plant has tens of thousands of findings. (The buffer's `reverse`
+        // swaps bytes; the array's swaps through copies.)
+        var findings: [Finding] = []
+        findings.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for i in parts.indices.reversed() { while let finding = parts[i].popLast() { findings.append(finding) } }
+        findings.withUnsafeMutableBufferPointer { $0.reverse() }
+        findings.sort(by: Finding.reportOrder)
         return Assessment(model: model, findings: findings, zones: context.zoneAssessments, conduits: context.conduitAssessments,
                           attackPaths: context.attackPaths, routes: context.routes, risk: context.risk)
     }

@@ -37,3 +37,12 @@ public struct Finding: Hashable, Sendable {
         return a.message < b.message
     }
 }
+
+extension Array where Element == Finding {
+    /// Number of findings per severity, counted in place: grouping would copy every finding only to count it.
+    public var severityCounts: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for i in indices { counts[self[i].severity, default: 0] += 1 }
+        return counts
+    }
+}

@@ -15,7 +15,7 @@ public struct FirewallAssessment: Sendable {
     /// Worst first, then by place.
     public let findings: [Finding]
 
-    public var counts: [Severity: Int] { Dictionary(grouping: findings, by: \.severity).mapValues(\.count) }
+    public var counts: [Severity: Int] { findings.severityCounts }
 
     public func hasFindings(atOrAbove severity: Severity) -> Bool { findings.contains { $0.severity >= severity } }
 }

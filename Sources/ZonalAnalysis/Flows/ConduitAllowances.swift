@@ -12,8 +12,12 @@ struct ConduitAllowances: Sendable {
     /// Enforcement `none` filters nothing, so it permits every flow.
     private let filtersNothing: [Bool]
     private let inlineRules: [[InlineRule]]
-    /// Per conduit, the sorted positions of the flows it names.
-    private let namedFlows: [[Int32]]
+    private let hasInlineRules: [Bool]
+    /// By flow position, the conduits that name the flow: `namingConduits[namingStart[f] ..< namingStart[f + 1]]`.
+    /// Kept by flow, in one block, because routing walks the flows in order: per conduit it was one small array each,
+    /// and loading a candidate conduit's array missed the cache for nearly every flow of a large plant.
+    private let namingStart: [Int32]
+    private let namingConduits: [Int32]
     /// Per zone position, its conduits in model order with the position of the zone on the other side.
     private let byZone: [[(other: Int32, conduit: Int32)]]
 
@@ -29,7 +33,19 @@ struct ConduitAllowances: Sendable {
         inlineRules = conduits.map { conduit in
             conduit.allows.compactMap { if case .rule(let r) = $0 { r } else { nil } }
         }
-        namedFlows = conduits.indices.map { c in model.allowedFlowPositions(ofConduitAt: c).filter { $0 >= 0 }.sorted() }
+        hasInlineRules = inlineRules.map { !$0.isEmpty }
+        var counts = [Int32](repeating: 0, count: model.flows.count + 1)
+        for c in conduits.indices { for f in model.allowedFlowPositions(ofConduitAt: c) where f >= 0 { counts[Int(f) + 1] += 1 } }
+        for f in model.flows.indices { counts[f + 1] += counts[f] }
+        var next = counts, naming = [Int32](repeating: 0, count: Int(counts[model.flows.count]))
+        for c in conduits.indices {
+            for f in model.allowedFlowPositions(ofConduitAt: c) where f >= 0 {
+                naming[Int(next[Int(f)])] = Int32(c)
+                next[Int(f)] += 1
+            }
+        }
+        namingStart = counts
+        namingConduits = naming
         var byZone = [[(other: Int32, conduit: Int32)]](repeating: [], count: model.zones.count)
         for c in conduits.indices {
             guard let (a, b) = model.zonePositions(ofConduitAt: c) else { continue }
@@ -53,16 +69,7 @@ struct ConduitAllowances: Sendable {
 
     /// `ConduitMatcher.permits` for the conduit at position `c` and the flow at position `f`.
     func permits(_ c: Int, flowAt f: Int, model: SystemModel) -> Bool {
-        filtersNothing[c] || contains(namedFlows[c], Int32(f))
-            || inlineRules[c].contains { ConduitMatcher.covers($0, flow: model.flows[f], model: model) }
-    }
-
-    private func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < sorted.count && sorted[low] == value
+        filtersNothing[c] || namingConduits[Int(namingStart[f]) ..< Int(namingStart[f + 1])].contains(Int32(c))
+            || hasInlineRules[c] && inlineRules[c].contains { ConduitMatcher.covers($0, flow: model.flows[f], model: model) }
     }
 }

@@ -9,8 +9,9 @@ import ZonalModel
 /// unknown, which meets nothing: an assessor cannot credit what nobody has stated.
 struct RequirementEvaluator {
     let model: SystemModel
-    let assetsByZone: [String: [Asset]]
-    let conduitsByZone: [String: [Conduit]]
+    /// By zone position, positions in `model.assets` and `model.conduits` (see `AnalysisContext`).
+    let assetsByZone: [[Int]]
+    let conduitsByZone: [[Int]]
 
     /// The 3-3 requirements with what the evaluation asks of each, worked out once rather than per zone.
     private struct Entry {
@@ -36,7 +37,7 @@ struct RequirementEvaluator {
     private let countermeasuresByZone: [String: [Countermeasure]]
     private let countermeasuresByConduit: [String: [Countermeasure]]
 
-    init(model: SystemModel, catalog: Catalog, assetsByZone: [String: [Asset]], conduitsByZone: [String: [Conduit]]) {
+    init(model: SystemModel, catalog: Catalog, assetsByZone: [[Int]], conduitsByZone: [[Int]]) {
         self.model = model
         self.assetsByZone = assetsByZone
         self.conduitsByZone = conduitsByZone
@@ -68,22 +69,24 @@ struct RequirementEvaluator {
     private static func position(_ e: Enforcement) -> Int { Enforcement.allCases.firstIndex(of: e)! }
 
     /// Remote-access requirements concern only conduits toward untrusted zones (enterprise, external, DMZ).
-    private func reachesUntrusted(_ conduit: Conduit) -> Bool {
-        conduit.zones.contains { model.zone($0).map { $0.kind.isBusiness || $0.kind == .dmz } ?? false }
+    private func reachesUntrusted(conduitAt c: Int) -> Bool {
+        guard let (a, b) = model.zonePositions(ofConduitAt: c) else { return false }
+        return [a, b].contains { model.zones[$0].kind.isBusiness || model.zones[$0].kind == .dmz }
     }
 
-    func assessZone(_ zone: Zone) -> TargetAssessment {
-        let assets = assetsByZone[zone.id] ?? []
-        let conduits = conduitsByZone[zone.id] ?? []
+    func assessZone(at z: Int) -> TargetAssessment {
+        let zone = model.zones[z]
+        let assets = assetsByZone[z]
+        let conduits = conduitsByZone[z]
         // The conduits each kind of boundary requirement concerns, worked out once per zone rather than per requirement.
-        let all = (ids: conduits.map(\.id), enforcements: conduits.map { Self.position($0.enforcement) })
-        let untrusted = conduits.filter(reachesUntrusted)
-        let remote = (ids: untrusted.map(\.id), enforcements: untrusted.map { Self.position($0.enforcement) })
+        let all = (ids: conduits.map { model.conduits[$0].id }, enforcements: conduits.map { Self.position(model.conduits[$0].enforcement) })
+        let untrusted = conduits.filter { reachesUntrusted(conduitAt: $0) }
+        let remote = (ids: untrusted.map { model.conduits[$0].id }, enforcements: untrusted.map { Self.position(model.conduits[$0].enforcement) })
         let countermeasures = countermeasuresByZone[zone.id] ?? []
         // Per FR, the components from weakest to strongest (unknown counts as 0), for both SL-A and remedies.
         // Sorting (level, index) pairs rather than assets keeps the sort from moving whole asset values.
         let ranked: [[(level: Int, asset: Int)]] = FoundationalRequirement.allCases.map { fr in
-            assets.indices.map { (assets[$0].component?.slCapability?[fr].rawValue ?? -1, $0) }.sorted { ($0.level, $0.asset) < ($1.level, $1.asset) }
+            assets.indices.map { (model.assets[assets[$0]].component?.slCapability?[fr].rawValue ?? -1, $0) }.sorted { ($0.level, $0.asset) < ($1.level, $1.asset) }
         }
 
         var statuses: [RequirementStatus] = []
@@ -112,10 +115,11 @@ struct RequirementEvaluator {
                                 applicableFRs: FoundationalRequirement.allCases, statuses: statuses, location: zone.location)
     }
 
-    func assessConduit(_ conduit: Conduit) -> TargetAssessment {
-        let target = conduitTarget(conduit)
+    func assessConduit(at c: Int) -> TargetAssessment {
+        let conduit = model.conduits[c]
+        let target = model.target(ofConduitAt: c)
         let enforcement = Self.position(conduit.enforcement)
-        let untrusted = reachesUntrusted(conduit)
+        let untrusted = reachesUntrusted(conduitAt: c)
         let countermeasures = countermeasuresByConduit[conduit.id] ?? []
         var statuses: [RequirementStatus] = []
         for (index, entry) in entries.enumerated() where entry.boundary && (!entry.remoteAccess || untrusted) {
@@ -130,12 +134,6 @@ struct RequirementEvaluator {
         return TargetAssessment(kind: .conduit, id: conduit.id, name: conduit.name ?? conduit.id, slTarget: target,
                                 slAchieved: achieved(statuses, applicable: applicable, target: target),
                                 applicableFRs: applicable, statuses: statuses, location: conduit.location)
-    }
-
-    /// A conduit's SL-T: as stated, else the per-FR maximum of the zones it joins (it guards the more demanding side).
-    func conduitTarget(_ conduit: Conduit) -> SLVector {
-        if let stated = conduit.slTarget { return stated }
-        return conduit.zones.compactMap { model.zone($0)?.slTarget }.reduce(SLVector.zero) { $0.union($1) }
     }
 
     /// Per FR, the level just below the lowest level at which something is unmet (levels are cumulative: what SL 2
@@ -162,7 +160,7 @@ struct RequirementEvaluator {
         var conduits: [Int: String] = [:]
     }
 
-    private func zoneRemedy(_ entry: Entry, zone: Zone, assets: [Asset], ranked: [(level: Int, asset: Int)], conduits: [Conduit],
+    private func zoneRemedy(_ entry: Entry, zone: Zone, assets: [Int], ranked: [(level: Int, asset: Int)], conduits: [Int],
                             parts: inout RemedyParts) -> String {
         var options: [String] = []
         let fr = entry.fr, minimum = entry.minimum
@@ -173,7 +171,7 @@ struct RequirementEvaluator {
             if assets.isEmpty {
                 text = "place the zone's components in the model with their SL-C"
             } else if !short.isEmpty {
-                let names = short.prefix(4).map { "\(assets[$0.asset].id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
+                let names = short.prefix(4).map { "\(model.assets[assets[$0.asset]].id) (\($0.level < 0 ? "SL-C unknown" : "SL-C \(fr.abbreviation) \($0.level)"))" }
                 let more = short.count > 4 ? " and \(short.count - 4) more" : ""
                 text = "components with SL-C \(fr.abbreviation) ≥ \(minimum.rawValue) in place of \(names.joined(separator: ", "))\(more)"
             }
@@ -183,8 +181,8 @@ struct RequirementEvaluator {
         if !components.isEmpty { options.append(components) }
         if entry.boundary, let types = entry.enforcementHint {
             let which = parts.conduits[entry.metByMask] ?? {
-                let weak = conduits.filter { !entry.metBy[Self.position($0.enforcement)] }
-                let text = conduits.isEmpty ? "the zone has no conduit" : "now: " + weak.map { "\($0.id) \($0.enforcement.rawValue)" }.joined(separator: ", ")
+                let weak = conduits.filter { !entry.metBy[Self.position(model.conduits[$0].enforcement)] }
+                let text = conduits.isEmpty ? "the zone has no conduit" : "now: " + weak.map { "\(model.conduits[$0].id) \(model.conduits[$0].enforcement.rawValue)" }.joined(separator: ", ")
                 parts.conduits[entry.metByMask] = text
                 return text
             }()

@@ -20,7 +20,7 @@ public enum RiskAssessor {
         let zones = model.zones.map { deriveZone($0, scenarios: scenarios) }
         var derivedByZone: [String: DerivedTarget] = [:]
         for z in zones where derivedByZone[z.id] == nil { derivedByZone[z.id] = z }
-        let conduits = model.conduits.map { deriveConduit($0, scenarios: scenarios, zones: derivedByZone, context: context) }
+        let conduits = model.conduits.indices.map { deriveConduit(at: $0, scenarios: scenarios, zones: derivedByZone, context: context) }
         let initial = scenarios.max { order($0.unmitigated) < order($1.unmitigated) }
         return RiskAssessment(
             criteria: criteria, criteriaDeclared: model.riskCriteria != nil,
@@ -110,14 +110,15 @@ public enum RiskAssessor {
     }
 
     /// ZCR 5.6 for a conduit: the higher of its zones' derived levels (it guards the more demanding side) and the scenarios that enter through it.
-    static func deriveConduit(_ conduit: Conduit, scenarios: [ScenarioRisk], zones: [String: DerivedTarget], context: AnalysisContext) -> DerivedTarget {
+    static func deriveConduit(at c: Int, scenarios: [ScenarioRisk], zones: [String: DerivedTarget], context: AnalysisContext) -> DerivedTarget {
+        let conduit = context.model.conduits[c]
         let relevant = scenarios.filter { !$0.unmitigatedTolerable && $0.scenario.entry == conduit.id }
         let trace = FoundationalRequirement.allCases.map { fr in
             let strongestZone = conduit.zones.compactMap { zones[$0] }.max { $0.derived[fr] < $1.derived[fr] }
             return setters(fr, relevant, inherited: strongestZone.map { ($0.id, $0.derived[fr]) })
         }
         return DerivedTarget(kind: .conduit, id: conduit.id, derived: SLVector { trace[$0.rawValue - 1].level },
-                             declared: context.target(of: conduit), declaredExplicitly: conduit.slTarget != nil, trace: trace,
+                             declared: context.model.target(ofConduitAt: c), declaredExplicitly: conduit.slTarget != nil, trace: trace,
                              location: conduit.location)
     }
 

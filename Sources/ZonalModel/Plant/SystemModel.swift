@@ -24,6 +24,8 @@ public struct SystemModel: Sendable {
     /// Each asset's zone, by asset position: a compact copy of one field, so resolving hundreds of thousands of flow
     /// endpoints reads a small array rather than a whole asset value each time (which misses the cache on large plants).
     private let assetZones: [String?]
+    /// Each asset's zone as a position in `zones` (-1: none), for grouping assets by zone without hashing ids.
+    private let assetZonePositions: [Int32]
     /// The references the loader resolved, kept as positions in `zones` and `flows` (-1: none) so that the analysis,
     /// which reads them hundreds of thousands of times, never hashes an id again: at 100,000 assets the id tables no
     /// longer fit the cache, and each lookup there is a cache miss. Two entries per flow (from, to) and per conduit.
@@ -55,6 +57,7 @@ public struct SystemModel: Sendable {
         assetZones = assets.map(\.zone)
         let zoneIndex = self.zoneIndex, assetIndex = self.assetIndex, flowIndex = self.flowIndex
         let assetZonePositions: [Int32] = assets.map { asset in asset.zone.flatMap { zoneIndex[$0] }.map(Int32.init) ?? -1 }
+        self.assetZonePositions = assetZonePositions
         func endpointZone(_ id: String) -> Int32 {
             if let z = zoneIndex[id] { return Int32(z) }
             return assetIndex[id].map { assetZonePositions[$0] } ?? -1
@@ -100,6 +103,12 @@ public struct SystemModel: Sendable {
     public func endpointZonePositions(ofFlowAt flow: Int) -> (from: Int?, to: Int?) {
         let from = flowEndZones[2 * flow], to = flowEndZones[2 * flow + 1]
         return (from < 0 ? nil : Int(from), to < 0 ? nil : Int(to))
+    }
+
+    /// The position in `zones` of the zone of the asset at position `asset`; nil when it is in no zone.
+    public func zonePosition(ofAssetAt asset: Int) -> Int? {
+        let z = assetZonePositions[asset]
+        return z < 0 ? nil : Int(z)
     }
 
     /// The positions in `zones` of the two zones the conduit at position `conduit` joins; nil unless it joins two.

@@ -12,11 +12,13 @@ public struct ConduitTargetBelowZonesCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.model.conduits.compactMap { conduit in
-            guard let stated = conduit.slTarget else { return nil }
-            let zones = conduit.zones.compactMap { context.model.zone($0)?.slTarget }.reduce(SLVector.zero) { $0.union($1) }
+        let model = context.model
+        return model.conduits.indices.compactMap { c in
+            guard let stated = model.conduits[c].slTarget, let (a, b) = model.zonePositions(ofConduitAt: c) else { return nil }
+            let zones = model.zones[a].slTarget.union(model.zones[b].slTarget)
             let short = stated.shortfall(against: zones)
             guard !short.isEmpty else { return nil }
+            let conduit = model.conduits[c]
             let frs = short.keys.sorted().map { "\($0.abbreviation) \(stated[$0].rawValue) < \(zones[$0].rawValue)" }.joined(separator: ", ")
             return finding("conduit '\(conduit.id)' has SL-T \(stated) below its zones' \(zones) (\(frs))",
                            at: conduit.location, subject: "conduit:\(conduit.id)",

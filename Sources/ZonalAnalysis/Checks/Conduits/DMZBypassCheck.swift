@@ -11,10 +11,12 @@ public struct DMZBypassCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.model.conduits.compactMap { conduit in
-            let zones = conduit.zones.compactMap { context.model.zone($0) }
-            guard zones.count == 2 else { return nil }
-            guard let outer = zones.first(where: { $0.kind.isBusiness }), let inner = zones.first(where: { $0.kind.isProcess }) else { return nil }
+        let model = context.model
+        // By position, copying only the conduits and zones of a finding.
+        return model.conduits.indices.compactMap { c in
+            guard let (a, b) = model.zonePositions(ofConduitAt: c) else { return nil }
+            guard let o = [a, b].first(where: { model.zones[$0].kind.isBusiness }), let i = [a, b].first(where: { model.zones[$0].kind.isProcess }) else { return nil }
+            let conduit = model.conduits[c], outer = model.zones[o], inner = model.zones[i]
             return finding("conduit '\(conduit.id)' joins \(outer.kind.rawValue) zone '\(outer.id)' directly to \(inner.kind.rawValue) zone '\(inner.id)'",
                            at: conduit.location, subject: "conduit:\(conduit.id)")
         }

@@ -11,12 +11,13 @@ public struct EnforcementAdequacyCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.model.conduits.compactMap { conduit in
-            let zones = conduit.zones.compactMap { context.model.zone($0) }
-            guard zones.count == 2 else { return nil }
-            let difference = context.levelDifference(zones[0], zones[1])
-            let accepted = context.model.policy.accepted(forDifference: difference)
-            guard !accepted.contains(conduit.enforcement) else { return nil }
+        let model = context.model
+        return model.conduits.indices.compactMap { c in
+            guard let (a, b) = model.zonePositions(ofConduitAt: c) else { return nil }
+            let difference = context.levelDifference(model.zones[a], model.zones[b])
+            let accepted = model.policy.accepted(forDifference: difference)
+            guard !accepted.contains(model.conduits[c].enforcement) else { return nil }
+            let conduit = model.conduits[c], zones = [model.zones[a], model.zones[b]]
             let names = accepted.sorted { ($0.strength, $0.rawValue) < ($1.strength, $1.rawValue) }.map(\.rawValue)
             return finding("conduit '\(conduit.id)' is enforced by '\(conduit.enforcement.rawValue)' across an SL-T difference of \(difference) ('\(zones[0].id)' \(zones[0].slTarget) vs '\(zones[1].id)' \(zones[1].slTarget))",
                            at: conduit.location, subject: "conduit:\(conduit.id)",

@@ -13,13 +13,17 @@ public struct OneWayConduitDirectionCheck: Check {
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for conduit in model.conduits {
-            guard case .oneWay(let source, let destination) = conduit.direction else { continue }
-            for rule in conduit.allows {
+        // By position: only one-way conduits are copied, and each named flow's route is found by the position the
+        // loader resolved rather than by hashing its id.
+        for c in model.conduits.indices {
+            guard case .oneWay(let source, let destination) = model.conduits[c].direction else { continue }
+            let conduit = model.conduits[c], named = model.allowedFlowPositions(ofConduitAt: c)
+            for (k, rule) in conduit.allows.enumerated() {
                 let (from, to, label, location): (String?, String?, String, SourceLocation)
                 switch rule {
                 case .flow(let flowID, let at):
-                    guard let route = context.route(ofFlow: flowID) else { continue }
+                    guard named[k] >= 0 else { continue }
+                    let route = context.routes[Int(named[k])]
                     (from, to, label, location) = (route.fromZone, route.toZone, "flow '\(flowID)'", at)
                 case .rule(let r):
                     (from, to, label, location) = (model.zoneID(ofEndpoint: r.from), model.zoneID(ofEndpoint: r.to), "the rule from '\(r.from)' to '\(r.to)'", r.location)

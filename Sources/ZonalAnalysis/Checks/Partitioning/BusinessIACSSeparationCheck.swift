@@ -12,14 +12,14 @@ public struct BusinessIACSSeparationCheck: Check {
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
         var findings: [Finding] = []
-        for zone in context.model.zones {
-            let members = context.assetsByZone[zone.id] ?? []
-            let hasBusiness = members.contains { $0.roleCategory == .business }
-            let hasIACS = members.contains { $0.roleCategory == .iacs || $0.roleCategory == .safety }
+        for (z, positions) in context.assetPositionsByZone.enumerated() {
+            let kind = context.model.zones[z].kind
+            let hasBusiness = positions.contains { context.assetTraits[$0].contains(.business) }
+            let hasIACS = positions.contains { context.assetTraits[$0].contains(.iacs) }
             // Nothing to report unless business assets meet IACS assets or sit on the wrong side.
-            guard (hasBusiness && (hasIACS || zone.kind.isIACS)) || (hasIACS && zone.kind.isBusiness) else { continue }
-            let business = members.filter { $0.roleCategory == .business }
-            let iacs = members.filter { $0.roleCategory == .iacs || $0.roleCategory == .safety }
+            guard (hasBusiness && (hasIACS || kind.isIACS)) || (hasIACS && kind.isBusiness) else { continue }
+            let zone = context.model.zones[z]
+            let business = context.assets(inZoneAt: z) { $0.contains(.business) }, iacs = context.assets(inZoneAt: z) { $0.contains(.iacs) }
             if !business.isEmpty && !iacs.isEmpty {
                 findings.append(finding(
                     "zone '\(zone.id)' holds business assets (\(ZoneSeparation.list(business))) together with IACS assets (\(ZoneSeparation.list(iacs)))",

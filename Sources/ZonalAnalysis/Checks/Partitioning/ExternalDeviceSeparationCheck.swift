@@ -11,7 +11,7 @@ public struct ExternalDeviceSeparationCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        ZoneSeparation.mixedZones(context, isSpecial: \.external).map { mix in
+        ZoneSeparation.mixedZones(context, trait: .external).map { mix in
             finding("devices reached via external networks (\(ZoneSeparation.list(mix.special))) share zone '\(mix.zone.id)' with local assets (\(ZoneSeparation.list(mix.others)))",
                     at: mix.special[0].location, subject: "zone:\(mix.zone.id)")
         }

@@ -10,22 +10,18 @@ public struct SafetyZoneSeparationCheck: Check {
     public let severity = Severity.critical
     public init() {}
 
-    static func isSafety(_ asset: Asset) -> Bool { asset.safety || asset.roleCategory == .safety }
-
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        var findings = ZoneSeparation.mixedZones(context, isSpecial: Self.isSafety).map { mix in
+        var findings = ZoneSeparation.mixedZones(context, trait: .safety).map { mix in
             finding("zone '\(mix.zone.id)' mixes safety-related assets (\(ZoneSeparation.list(mix.special))) with other assets (\(ZoneSeparation.list(mix.others)))",
                     at: mix.zone.location, subject: "zone:\(mix.zone.id)")
         }
-        for zone in context.model.zones where zone.kind != .safety {
-            let members = context.assetsByZone[zone.id] ?? []
-            guard members.contains(where: Self.isSafety) else { continue }
-            let safety = members.filter(Self.isSafety)
-            if !safety.isEmpty && safety.count == members.count {
-                findings.append(finding("safety-related assets (\(ZoneSeparation.list(safety))) are in zone '\(zone.id)' of kind '\(zone.kind.rawValue)'",
-                                        at: zone.location, subject: "zone:\(zone.id)", severity: .medium,
-                                        remediation: "Declare the zone 'kind: safety' so the design treats it as one."))
-            }
+        for (z, members) in context.assetPositionsByZone.enumerated() where context.model.zones[z].kind != .safety {
+            // Only a zone of nothing but safety-related assets gets this finding: test before copying any.
+            guard !members.isEmpty, members.allSatisfy({ context.assetTraits[$0].contains(.safety) }) else { continue }
+            let zone = context.model.zones[z], safety = context.assets(inZoneAt: z)
+            findings.append(finding("safety-related assets (\(ZoneSeparation.list(safety))) are in zone '\(zone.id)' of kind '\(zone.kind.rawValue)'",
+                                    at: zone.location, subject: "zone:\(zone.id)", severity: .medium,
+                                    remediation: "Declare the zone 'kind: safety' so the design treats it as one."))
         }
         return findings
     }

@@ -11,7 +11,7 @@ public struct TransientDeviceSeparationCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        ZoneSeparation.mixedZones(context, isSpecial: \.transient).map { mix in
+        ZoneSeparation.mixedZones(context, trait: .transient).map { mix in
             finding("temporarily connected devices (\(ZoneSeparation.list(mix.special))) share zone '\(mix.zone.id)' with permanent assets (\(ZoneSeparation.list(mix.others)))",
                     at: mix.special[0].location, subject: "zone:\(mix.zone.id)")
         }

@@ -11,7 +11,7 @@ public struct WirelessDeviceSeparationCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        ZoneSeparation.mixedZones(context, isSpecial: \.wireless).map { mix in
+        ZoneSeparation.mixedZones(context, trait: .wireless).map { mix in
             finding("wireless devices (\(ZoneSeparation.list(mix.special))) share zone '\(mix.zone.id)' with wired assets (\(ZoneSeparation.list(mix.others)))",
                     at: mix.special[0].location, subject: "zone:\(mix.zone.id)")
         }

@@ -8,14 +8,14 @@ enum ZoneSeparation {
         let others: [Asset]
     }
 
-    static func mixedZones(_ context: AnalysisContext, isSpecial: (Asset) -> Bool) -> [Mix] {
-        context.model.zones.compactMap { zone in
-            let members = context.assetsByZone[zone.id] ?? []
+    static func mixedZones(_ context: AnalysisContext, trait: AssetTraits) -> [Mix] {
+        context.model.zones.indices.compactMap { z in
+            let members = context.assetPositionsByZone[z]
             // Most zones hold no special asset: find that out before copying any asset.
-            guard members.contains(where: isSpecial) else { return nil }
-            let special = members.filter(isSpecial)
-            let others = members.filter { !isSpecial($0) }
-            return special.isEmpty || others.isEmpty ? nil : Mix(zone: zone, special: special, others: others)
+            guard members.contains(where: { context.assetTraits[$0].contains(trait) }),
+                  members.contains(where: { !context.assetTraits[$0].contains(trait) }) else { return nil }
+            return Mix(zone: context.model.zones[z], special: context.assets(inZoneAt: z) { $0.contains(trait) },
+                       others: context.assets(inZoneAt: z) { !$0.contains(trait) })
         }
     }
 

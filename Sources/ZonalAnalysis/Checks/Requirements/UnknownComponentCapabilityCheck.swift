@@ -11,9 +11,10 @@ public struct UnknownComponentCapabilityCheck: Check {
     public init() {}
 
     public func evaluate(_ context: AnalysisContext) -> [Finding] {
-        context.model.zones.compactMap { zone in
-            let unknown = (context.assetsByZone[zone.id] ?? []).filter { $0.component?.slCapability == nil }
-            guard !unknown.isEmpty, zone.slTarget.maximum.rawValue > 0 else { return nil }
+        context.model.zones.indices.compactMap { z in
+            guard context.model.zones[z].slTarget.maximum.rawValue > 0,
+                  context.assetPositionsByZone[z].contains(where: { context.assetTraits[$0].contains(.capabilityUnknown) }) else { return nil }
+            let zone = context.model.zones[z], unknown = context.assets(inZoneAt: z) { $0.contains(.capabilityUnknown) }
             return finding("\(unknown.count) asset(s) in zone '\(zone.id)' have no stated SL-C: \(ZoneSeparation.list(unknown))",
                            at: unknown[0].location, subject: "zone:\(zone.id)")
         }
