@@ -197,6 +197,15 @@ public enum ProtocolMessages {
         return out + [0] + be16(1) + be16(1)
     }
 
+    /// A response to a TXT query whose answer holds `strings` character-strings of 250 bytes: large enough to be fragmented.
+    public static func dnsTXTResponse(id: UInt16, name: String, strings: Int) -> [UInt8] {
+        var out = be16(id) + [0x81, 0x80] + be16(1) + be16(1) + be16(0) + be16(0)
+        for label in name.split(separator: ".") { out += [UInt8(label.utf8.count)] + Array(label.utf8) }
+        out += [0] + be16(16) + be16(1)
+        let text = (0..<strings).flatMap { i in [250] + [UInt8](repeating: UInt8(ascii: "a") + UInt8(i % 26), count: 250) }
+        return out + [0xC0, 0x0C] + be16(16) + be16(1) + [0, 0, 0x0E, 0x10] + be16(UInt16(text.count)) + text
+    }
+
     /// A BACnet/IP (Annex J) Original-Unicast-NPDU carrying a ReadProperty request.
     public static func bacnetReadProperty(invoke: UInt8) -> [UInt8] {
         let npdu: [UInt8] = [0x01, 0x04, 0x00, 0x05, invoke, 0x0C, 0x0C, 0x00, 0x00, 0x00, 0x01, 0x19, 0x55]
