@@ -26,7 +26,7 @@ public struct TrafficObservation: Sendable {
     public var functionHistogram: [FunctionFamily: [UInt16: Int]] {
         var result: [FunctionFamily: [UInt16: Int]] = [:]
         for flow in flows {
-            for use in flow.functions { result[use.family, default: [:]][use.code, default: 0] += use.count }
+            for use in flow.functions { result[use.family, default: [:]][use.wireCode, default: 0] += use.count }
         }
         return result
     }

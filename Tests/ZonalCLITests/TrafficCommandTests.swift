@@ -25,7 +25,7 @@ final class TrafficCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 1, run.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         for key in ["packets", "bytes", "protocols", "functions", "flows", "violations"] { XCTAssertNotNil(object[key], key) }
-        XCTAssertEqual(object["packets"] as? Int, 378)
+        XCTAssertEqual(object["packets"] as? Int, 386)
         let protocols = try XCTUnwrap(object["protocols"] as? [String: [String: Int]])
         XCTAssertEqual(protocols["modbus"]?["packets"], 86)
         let functions = try XCTUnwrap(object["functions"] as? [String: [String: Int]])
@@ -68,7 +68,7 @@ final class TrafficCommandTests: XCTestCase {
         try bytes.prefix(bytes.count - 30).write(to: URL(fileURLWithPath: capture))
         let run = try ZonalCommandTests.run(["traffic", model, capture, "--format", "json"])
         XCTAssertEqual(run.status, 4)
-        XCTAssertTrue(run.stderr.contains("packet 378"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("packet 386"), run.stderr)
         XCTAssertTrue(run.stdout.contains("\"violations\""))
     }
 
@@ -93,7 +93,7 @@ final class TrafficCommandTests: XCTestCase {
         XCTAssertGreaterThan(object["packets"] as? Int ?? 0, 0, "results up to the damage are kept")
         let whole = try ZonalCommandTests.run(["traffic", model, capture + ".gz", "--format", "json"])
         XCTAssertEqual(whole.status, 1, whole.stderr)
-        XCTAssertTrue(whole.stdout.contains("\"packets\" : 378"))
+        XCTAssertTrue(whole.stdout.contains("\"packets\" : 386"))
     }
 
     func testForeignFileExitsTwoAndMissingFileThree() throws {

@@ -165,10 +165,17 @@ public enum PlantScenario {
         enip.send(M.enipRegisterSession(session: 0x1234), fromClient: false)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x0E, response: false)), fromClient: true)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x0E, response: true, data: [1, 0])), fromClient: false)
-        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: false, data: [1, 0])), fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cipRequest(service: 0x4C, path: M.tagPath("Tank_Level"), data: [1, 0])), fromClient: true)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: true, data: [0xC4, 0, 1, 0, 0, 0])), fromClient: false)
-        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4D, response: false, data: [0xC4, 0, 1, 0, 5, 0, 0, 0])), fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cipRequest(service: 0x4D, path: M.tagPath("Pump_Cmd"), data: [0xC4, 0, 1, 0, 5, 0, 0, 0])),
+                  fromClient: true)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4D, response: true)), fromClient: false)
+        // A class-specific service on another class: 0x4C on the Identity object is neither Read Tag nor named.
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: false, data: [1, 0])), fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: true)), fromClient: false)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cipRequest(service: 0x4E, path: M.connectionManagerPath, data: [0x0A, 0x0E, 0x01, 0x00])),
+                  fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4E, response: true)), fromClient: false)
         enip.close()
 
         // OPC UA HMI → historian with security policy None (allowed by the conduit, but cleartext into an SL 2 zone).

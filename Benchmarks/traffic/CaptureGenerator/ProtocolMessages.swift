@@ -139,6 +139,20 @@ public enum ProtocolMessages {
         return [service, 3, 0x20, 0x01, 0x24, 0x01, 0x30, 0x07] + data
     }
 
+    /// A CIP request with the given path (EPATH segments, an even number of bytes).
+    public static func cipRequest(service: UInt8, path: [UInt8], data: [UInt8] = []) -> [UInt8] {
+        [service, UInt8(path.count / 2)] + path + data
+    }
+
+    /// An ANSI extended symbolic path segment (0x91) naming a Logix tag, padded to a whole word.
+    public static func tagPath(_ tag: String) -> [UInt8] {
+        let name = Array(tag.utf8)
+        return [0x91, UInt8(name.count)] + name + (name.count % 2 == 1 ? [0] : [])
+    }
+
+    /// The Connection Manager (class 0x06, instance 1).
+    public static let connectionManagerPath: [UInt8] = [0x20, 0x06, 0x24, 0x01]
+
     /// A Multiple Service Packet (0x0A) request to the Message Router carrying the given services.
     public static func cipMultipleService(_ services: [[UInt8]]) -> [UInt8] {
         var offsets: [UInt8] = []

@@ -181,7 +181,9 @@ public enum TrafficReport {
             functions.add(["protocol", "function", "code", "PDUs"].map(style.bold))
             for family in histogram.keys.sorted() {
                 for (code, count) in histogram[family]!.sorted(by: { $0.key < $1.key }) {
-                    let name = family == .cip || family == .enip ? "" : TrafficRouter.functionName(code, protocol: family.name)
+                    // CIP services are named in the table of EtherNet/IP, which carries them; class-specific ones need the
+                    // request's class, which the histogram (tshark's `cip.sc`) leaves out.
+                    let name = family == .enip ? "" : TrafficRouter.functionName(code, protocol: family == .cip ? "enip" : family.name)
                     functions.add([family.name, name.hasPrefix("code-") ? "" : name, String(code), String(count)])
                 }
             }
