@@ -101,14 +101,18 @@ enum ParallelCaptureReader {
             // The single walk enters part k with the datagrams still in progress; the part began with none.
             let incoming = table.fragments
             var began = IPFragmentReassembler()
-            if let found = part.start, found.sameState(as: next), incoming.isEmpty || part.table.counters.fragments == 0 {
+            // The part's first fragment expires every datagram still in progress from before it: then the part, which
+            // began with none, did what a single walk does, but for counting those.
+            let expired = part.table.firstFragmentTime.map { incoming.allExpired(at: $0) } ?? false
+            if let found = part.start, found.sameState(as: next), incoming.isEmpty || part.table.counters.fragments == 0 || expired {
+                if expired { part.table.counters.incompleteDatagrams += incoming.inProgress.count }
                 let delta = next.number - found.number
                 part.table.shiftFrames(by: delta)
                 part.start?.number += delta
                 part.stop.number += delta
                 part.damage = part.damage.map { CaptureDamage(path: $0.path, offset: $0.offset, packet: $0.packet + delta, reason: $0.reason) }
                 // A part without fragments leaves the datagrams in progress as they were (only fragments change them).
-                if !incoming.isEmpty { part.table.fragments = incoming }
+                if !incoming.isEmpty, part.table.counters.fragments == 0 { part.table.fragments = incoming }
             } else {
                 // A false boundary, or fragments that may belong to datagrams begun before the part: walk it again from
                 // where the part before stopped, with those datagrams in progress.

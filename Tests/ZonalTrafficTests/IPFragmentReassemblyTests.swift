@@ -124,4 +124,38 @@ final class IPFragmentReassemblyTests: XCTestCase {
         }
         XCTAssertGreaterThan(carried, 0, "parts holding the later fragments were walked with the datagrams begun before them")
     }
+
+    func testALostFragmentDoesNotMakeEveryLaterPartWalkAgain() throws {
+        // A datagram whose other fragments were never captured, then a minute of polling with a fragmented datagram every
+        // ten seconds from the 40th: each later part's first fragment finds the lost one timed out, so no part is walked
+        // again for it.
+        let writer = CaptureWriter(options: CaptureOptions(container: .pcap))
+        let clock = CaptureClock()
+        writer.write(DatagramWriter.fragments(of: dnp3Datagram(function: 5), from: hmi, to: rtu, identification: 60, size: 96)[0], time: clock.tick())
+        let modbus = TCPConversation(client: hmi, server: PlantScenario.plc, clientPort: 50998, serverPort: 502, writer: writer, clock: clock, seed: 45)
+        modbus.open()
+        for i in 0..<600 {
+            modbus.send(M.modbusRead(transaction: UInt16(i), function: 3, address: 0, count: 2), fromClient: true)
+            _ = clock.tick(100_000_000)
+            if i % 100 == 99, i >= 399 {
+                for frame in DatagramWriter.fragments(of: dnp3Datagram(function: 2), from: hmi, to: rtu, identification: UInt32(61 + i / 100), size: 96) {
+                    writer.write(frame, time: clock.tick())
+                }
+            }
+        }
+        modbus.close()
+        let path = try TrafficFixture.directory().appendingPathComponent("lost-fragment.pcap").path
+        try writer.finish(to: path)
+        let whole = try TrafficReader.read([path], threads: 1)
+        XCTAssertEqual(whole.counters.reassembled, 3)
+        XCTAssertEqual(whole.counters.incompleteDatagrams, 1)
+        var carried = 0
+        for n in 2...8 {
+            XCTAssertEqual(TrafficFixture.fingerprint(try TrafficReader.read([path], threads: n, minimumPartBytes: 1)), TrafficFixture.fingerprint(whole),
+                           "in \(n) parts")
+            let mapped = try MappedFile(path: path)
+            carried += try ParallelCaptureReader.read(mapped, format: .pcap, capture: 0, parts: n) { _, _ in }.fragmentsCarried
+        }
+        XCTAssertEqual(carried, 0)
+    }
 }

@@ -15,6 +15,8 @@ public struct FlowTable: PacketSink {
     var prefixes: [FlowPrefix] = []
     /// Fragmented datagrams in progress.
     var fragments = IPFragmentReassembler()
+    /// The capture time of the first fragment added (what a split capture's merge needs to know of a part's fragments).
+    var firstFragmentTime: Int64?
 
     public init(capture: Int = 0) {
         self.init(capture: capture, continuation: false)
@@ -61,6 +63,7 @@ public struct FlowTable: PacketSink {
     /// A fragment goes to the reassembler; the datagram it completes goes on as one packet of its flow, numbered by
     /// that fragment (as tshark's "Reassembled in" frame), with the wire bytes of all its fragments.
     private mutating func addFragment(_ packet: CapturedPacket, _ d: DecodedPacket) {
+        if firstFragmentTime == nil { firstFragmentTime = packet.timestamp }
         guard let datagram = fragments.add(packet, d, counters: &counters) else { return }
         let whole = PacketDecoder.decode(datagram.packet)
         guard whole.network == .ip else { return }

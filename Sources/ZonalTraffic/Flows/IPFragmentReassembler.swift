@@ -27,6 +27,11 @@ struct IPFragmentReassembler {
 
     var isEmpty: Bool { inProgress.isEmpty }
 
+    /// True when a fragment arriving at `time` finds every datagram in progress timed out (so it starts from none).
+    func allExpired(at time: Int64) -> Bool {
+        inProgress.allSatisfy { time - $0.firstTime > Self.timeout }
+    }
+
     /// Adds one fragment (`d.network == .ipFragment`); returns the datagram when this fragment completed it.
     mutating func add(_ packet: CapturedPacket, _ d: DecodedPacket, counters: inout PacketCounters) -> ReassembledDatagram? {
         guard let fragment = FragmentFields(d) else { return nil }
