@@ -56,4 +56,6 @@ public struct PartsRead: Sendable, Hashable {
     public var rewalked = 0
     /// Parts whose found record boundary was not where the part before ended, walked again from there.
     public var fellBack = 0
+    /// Parts with fragments that began while datagrams were in progress, walked again with them.
+    public var fragmentsCarried = 0
 }

@@ -55,6 +55,7 @@ public enum TrafficReader {
             observation.parts.joined += result.joined
             observation.parts.rewalked += result.rewalked
             observation.parts.fellBack += result.fellBack
+            observation.parts.fragmentsCarried += result.fragmentsCarried
             observation.counters.add(result.table.counters)
             observation.flows.append(contentsOf: result.table.flows)
             done += file.bytes.count
