@@ -30,6 +30,8 @@ enum ParallelCaptureReader {
         var rewalked = 0
         /// Parts whose found boundary was false, walked again from the previous part's end.
         var fellBack = 0
+        /// Parts walked again because they had fragments while datagrams begun before them were still in progress.
+        var fragmentsCarried = 0
     }
 
     /// The walk of one part's results.
@@ -96,15 +98,28 @@ enum ParallelCaptureReader {
         for k in 1..<n where damage == nil {
             var part = parts[k]
             parts[k].table = FlowTable()
-            if let found = part.start, found.sameState(as: next) {
+            // The single walk enters part k with the datagrams still in progress; the part began with none.
+            let incoming = table.fragments
+            var began = IPFragmentReassembler()
+            // The part's first fragment expires every datagram still in progress from before it: then the part, which
+            // began with none, did what a single walk does, but for counting those.
+            let expired = part.table.firstFragmentTime.map { incoming.allExpired(at: $0) } ?? false
+            if let found = part.start, found.sameState(as: next), incoming.isEmpty || part.table.counters.fragments == 0 || expired {
+                if expired { part.table.counters.incompleteDatagrams += incoming.inProgress.count }
                 let delta = next.number - found.number
                 part.table.shiftFrames(by: delta)
                 part.start?.number += delta
                 part.stop.number += delta
                 part.damage = part.damage.map { CaptureDamage(path: $0.path, offset: $0.offset, packet: $0.packet + delta, reason: $0.reason) }
+                // A part without fragments leaves the datagrams in progress as they were (only fragments change them).
+                if !incoming.isEmpty, part.table.counters.fragments == 0 { part.table.fragments = incoming }
             } else {
-                result.fellBack += 1
+                // A false boundary, or fragments that may belong to datagrams begun before the part: walk it again from
+                // where the part before stopped, with those datagrams in progress.
+                if let found = part.start, found.sameState(as: next) { result.fragmentsCarried += 1 } else { result.fellBack += 1 }
                 var again = FlowTable(capture: capture, continuation: true)
+                again.fragments = incoming
+                began = incoming
                 let walked = try walk(format, file, from: next, until: ends[k], progress: { _, _ in }, into: &again)
                 part = Part(table: again, damage: walked.damage, start: next, stop: walked.position)
             }
@@ -112,14 +127,17 @@ enum ParallelCaptureReader {
             result.joined += joins
             result.rewalked += keys.count
             if !keys.isEmpty {
-                var rewalk = FlowRewalk(table: table, keys: keys)
+                var rewalk = FlowRewalk(table: table, keys: keys, fragments: began)
                 table = FlowTable()
                 _ = try walk(format, file, from: part.start!, until: ends[k], progress: { _, _ in }, into: &rewalk)
                 table = rewalk.table
             }
+            table.fragments = part.table.fragments
             damage = part.damage
             next = part.stop
         }
+        table.counters = table.finalCounters
+        table.fragments = IPFragmentReassembler()
         result.table = table
         result.damage = damage
         return result

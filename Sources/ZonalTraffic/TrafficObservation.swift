@@ -26,7 +26,7 @@ public struct TrafficObservation: Sendable {
     public var functionHistogram: [FunctionFamily: [UInt16: Int]] {
         var result: [FunctionFamily: [UInt16: Int]] = [:]
         for flow in flows {
-            for use in flow.functions { result[use.family, default: [:]][use.code, default: 0] += use.count }
+            for use in flow.functions { result[use.family, default: [:]][use.wireCode, default: 0] += use.count }
         }
         return result
     }
@@ -56,4 +56,6 @@ public struct PartsRead: Sendable, Hashable {
     public var rewalked = 0
     /// Parts whose found record boundary was not where the part before ended, walked again from there.
     public var fellBack = 0
+    /// Parts with fragments that began while datagrams were in progress, walked again with them.
+    public var fragmentsCarried = 0
 }

@@ -27,7 +27,7 @@ public enum TrafficReader {
             if GzipCaptureReader.isGzip(file.bytes) {
                 let (table, damage) = try GzipCaptureReader.read(file, capture: i, progress: report)
                 if let damage { observation.damage.append(damage) }
-                observation.counters.add(table.counters)
+                observation.counters.add(table.finalCounters)
                 observation.flows.append(contentsOf: table.flows)
                 done += file.bytes.count
                 continue
@@ -55,6 +55,7 @@ public enum TrafficReader {
             observation.parts.joined += result.joined
             observation.parts.rewalked += result.rewalked
             observation.parts.fellBack += result.fellBack
+            observation.parts.fragmentsCarried += result.fragmentsCarried
             observation.counters.add(result.table.counters)
             observation.flows.append(contentsOf: result.table.flows)
             done += file.bytes.count

@@ -98,7 +98,8 @@ struct TrafficCheckCommand: ParsableCommand {
         case .sarif: try destination.write(SARIFReport.traffic(assessment))
         }
         if timings {
-            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count), parts \(observation.parts.parts) (spanning flows joined \(observation.parts.joined), re-walked \(observation.parts.rewalked); parts walked again from a false boundary \(observation.parts.fellBack))")
+            Diagnostics.note("timings: read \(Diagnostics.seconds(start, read)) s, analysis \(Diagnostics.seconds(read, analysed)) s, packets \(observation.counters.packets), flows \(observation.flows.count), parts \(observation.parts.parts) (spanning flows joined \(observation.parts.joined), re-walked \(observation.parts.rewalked); parts walked again from a false boundary \(observation.parts.fellBack), for datagrams in progress \(observation.parts.fragmentsCarried); "
+                             + "fragments \(observation.counters.fragments), datagrams reassembled \(observation.counters.reassembled))")
         }
         if !observation.damage.isEmpty { throw ExitStatus.damagedInput }
         if assessment.hasFindings(atOrAbove: failOn) { throw ExitStatus.findings }

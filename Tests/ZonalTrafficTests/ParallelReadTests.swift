@@ -65,6 +65,9 @@ final class ParallelReadTests: XCTestCase {
         try writer.finish(to: path)
         let counts = try assertSameInParts(path, parts: 2...5)
         XCTAssertGreaterThan(counts.joined, 1000, "long-lived flows span every boundary")
+        let whole = try TrafficReader.read([path], threads: 1).counters
+        XCTAssertGreaterThan(whole.reassembled, 5, "the mix carries fragmented DNS answers")
+        XCTAssertEqual(whole.incompleteDatagrams, 0)
         XCTAssertEqual(counts.fellBack, 0, "every part starts at the record boundary it found")
     }
 

@@ -3,6 +3,11 @@ import ZonalCaptureGenerator
 import ZonalTraffic
 
 /// Zonal's dissection of the generated plant traffic, compared with Debian's tshark on the very same files.
+///
+/// The scenario holds fragmented DNP3/UDP and DNS datagrams over IPv4 and IPv6, some out of order. tshark reassembles IP
+/// by default and dissects each datagram once, in the frame that completed it (its other fragments are `ip:data` in
+/// `frame.protocols` and carry no `dnp3.al.func`); Zonal counts the datagram in that same frame, so the frame counts per
+/// protocol and the function histograms below compare like with like, and differ when reassembly is missing.
 final class TsharkCrossCheckTests: XCTestCase {
     static let decodeAs = ["tcp.port==\(PlantScenario.dnp3OddPort),dnp3"]
 

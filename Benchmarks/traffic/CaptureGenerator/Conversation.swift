@@ -93,15 +93,26 @@ public struct DatagramWriter {
         writer.write(FrameBuilder.ethernet(source: from, destination: to, vlans: vlans, etherType: etherType, payload: payload), time: clock.tick())
     }
 
-    /// An IPv4 datagram sent as two fragments (not reassembled by Zonal; counted).
-    public func fragmentedUDP(from: Host, to: Host, sourcePort: UInt16, destinationPort: UInt16, payload: [UInt8], identification: UInt16) {
-        let whole = FrameBuilder.udp(sourcePort: sourcePort, destinationPort: destinationPort, payload: payload)
-        let cut = (whole.count / 2) / 8 * 8
-        let first = FrameBuilder.ip(source: from.ip, destination: to.ip, protocol: 17, payload: Array(whole[..<cut]), identification: identification,
-                                    moreFragments: true)
-        let second = FrameBuilder.ip(source: from.ip, destination: to.ip, protocol: 17, payload: Array(whole[cut...]), identification: identification,
-                                     fragmentOffset: UInt16(cut / 8))
-        writer.write(FrameBuilder.ethernet(source: from.mac, destination: to.mac, etherType: 0x0800, payload: first.bytes), time: clock.tick())
-        writer.write(FrameBuilder.ethernet(source: from.mac, destination: to.mac, etherType: 0x0800, payload: second.bytes), time: clock.tick())
+    /// A UDP datagram sent as IP fragments of `size` bytes of the datagram each (a multiple of 8; half the datagram by
+    /// default), written in `order` (fragment indices; first to last by default, and a fragment may repeat). IPv6 uses a
+    /// fragment header.
+    public func fragmentedUDP(from: Host, to: Host, sourcePort: UInt16, destinationPort: UInt16, payload: [UInt8], identification: UInt32,
+                              size: Int? = nil, order: [Int]? = nil) {
+        for fragment in Self.fragments(of: FrameBuilder.udp(sourcePort: sourcePort, destinationPort: destinationPort, payload: payload),
+                                       from: from, to: to, identification: identification, size: size, order: order) {
+            writer.write(fragment, time: clock.tick())
+        }
+    }
+
+    /// The frames `fragmentedUDP` writes, for callers that spread them among other traffic.
+    public static func fragments(of datagram: [UInt8], from: Host, to: Host, identification: UInt32, size: Int? = nil, order: [Int]? = nil) -> [[UInt8]] {
+        let step = size ?? (datagram.count + 15) / 16 * 8
+        let pieces = stride(from: 0, to: datagram.count, by: step).map { $0 }
+        return (order ?? Array(pieces.indices)).map { i in
+            let offset = pieces[i]
+            let packet = FrameBuilder.fragment(source: from.ip, destination: to.ip, protocol: 17, payload: Array(datagram[offset..<min(offset + step, datagram.count)]),
+                                               identification: identification, offset: offset, more: offset + step < datagram.count)
+            return FrameBuilder.ethernet(source: from.mac, destination: to.mac, etherType: packet.etherType, payload: packet.bytes)
+        }
     }
 }

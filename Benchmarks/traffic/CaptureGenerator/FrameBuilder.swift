@@ -66,6 +66,20 @@ public enum FrameBuilder {
         return (0x86DD, out)
     }
 
+    /// One fragment of a datagram: IPv4 with its offset and more-fragments flag, or IPv6 with a fragment header (RFC 8200).
+    /// `offset` is in bytes, a multiple of 8.
+    public static func fragment(source: IPAddress, destination: IPAddress, protocol proto: UInt8, payload: [UInt8], identification: UInt32,
+                                offset: Int, more: Bool) -> (etherType: UInt16, bytes: [UInt8]) {
+        guard source.family == .v6 else {
+            return ip(source: source, destination: destination, protocol: proto, payload: payload, identification: UInt16(truncatingIfNeeded: identification),
+                      fragmentOffset: UInt16(offset / 8), moreFragments: more)
+        }
+        var header: [UInt8] = [proto, 0]
+        be16(UInt16(offset) | (more ? 1 : 0), into: &header)
+        be32(identification, into: &header)
+        return ip(source: source, destination: destination, protocol: 44, payload: header + payload)
+    }
+
     public static func tcp(sourcePort: UInt16, destinationPort: UInt16, sequence: UInt32, acknowledgement: UInt32, flags: UInt8,
                            payload: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []

@@ -57,6 +57,7 @@ public enum OTTrafficMix {
             for i in 0..<(counts[kind] ?? 0) { sessions.append(Session(kind: kind, index: i, writer: writer, clock: clock)) }
         }
         typealias M = ProtocolMessages
+        var dnsExchanges = 0
         while writer.packets < packets {
             let s = sessions[Int.random(in: 0..<sessions.count, using: &random)]
             s.counter &+= 1
@@ -64,6 +65,13 @@ public enum OTTrafficMix {
             guard let tcp = s.tcp else {
                 let name = "host\(Int.random(in: 1...500, using: &random)).plant.example"
                 datagrams.udp(from: s.client, to: s.server, sourcePort: s.clientPort, destinationPort: 53, payload: M.dnsQuery(id: t, name: name))
+                dnsExchanges += 1
+                if dnsExchanges % 64 == 0 {
+                    // One answer in 64 is a large TXT record, fragmented (three IPv4 fragments) as a real resolver's would be.
+                    datagrams.fragmentedUDP(from: s.server, to: s.client, sourcePort: 53, destinationPort: s.clientPort,
+                                            payload: M.dnsTXTResponse(id: t, name: name, strings: 6), identification: UInt32(t), size: 600)
+                    continue
+                }
                 datagrams.udp(from: s.server, to: s.client, sourcePort: 53, destinationPort: s.clientPort,
                               payload: M.dnsQuery(id: t, name: name) + [0xC0, 0x0C, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 10, 10, 0, 9])
                 continue

@@ -165,10 +165,17 @@ public enum PlantScenario {
         enip.send(M.enipRegisterSession(session: 0x1234), fromClient: false)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x0E, response: false)), fromClient: true)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x0E, response: true, data: [1, 0])), fromClient: false)
-        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: false, data: [1, 0])), fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cipRequest(service: 0x4C, path: M.tagPath("Tank_Level"), data: [1, 0])), fromClient: true)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: true, data: [0xC4, 0, 1, 0, 0, 0])), fromClient: false)
-        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4D, response: false, data: [0xC4, 0, 1, 0, 5, 0, 0, 0])), fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cipRequest(service: 0x4D, path: M.tagPath("Pump_Cmd"), data: [0xC4, 0, 1, 0, 5, 0, 0, 0])),
+                  fromClient: true)
         enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4D, response: true)), fromClient: false)
+        // A class-specific service on another class: 0x4C on the Identity object is neither Read Tag nor named.
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: false, data: [1, 0])), fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4C, response: true)), fromClient: false)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cipRequest(service: 0x4E, path: M.connectionManagerPath, data: [0x0A, 0x0E, 0x01, 0x00])),
+                  fromClient: true)
+        enip.send(M.enipSendRRData(session: 0x1234, cip: M.cip(service: 0x4E, response: true)), fromClient: false)
         enip.close()
 
         // OPC UA HMI → historian with security policy None (allowed by the conduit, but cleartext into an SL 2 zone).
@@ -230,7 +237,22 @@ public enum PlantScenario {
                       payload: [0x30, 0x19, 0x02, 0x01, 0x01, 0x04, 0x06] + Array("public".utf8) + [0xA0, 0x0C, 0x02, 0x01, 0x01, 0x02, 0x01, 0, 0x02, 0x01, 0, 0x30, 0x01, 0x00])
         datagrams.udp(from: hmi, to: bms, sourcePort: 47808, destinationPort: 47808, payload: M.bacnetReadProperty(invoke: 1))
         datagrams.udp(from: hmi, to: rtu, sourcePort: 53003, destinationPort: 5094, payload: [1, 0, 0, 0, 0, 1, 0, 13, 0, 0, 0, 0, 0])
+        // Fragmented datagrams, which Zonal reassembles as tshark does: plain data; DNP3 over UDP and DNS over IPv4 and IPv6
+        // (fragment header), in order, out of order, with a fragment sent twice.
         datagrams.fragmentedUDP(from: hmi, to: dns, sourcePort: 53004, destinationPort: 5555, payload: [UInt8](repeating: 0x33, count: 1600), identification: 77)
+        let points = [UInt8](repeating: 0x0C, count: 180)
+        datagrams.fragmentedUDP(from: hmi, to: rtu, sourcePort: 20000, destinationPort: 20000,
+                                payload: M.dnp3Application(function: 5, sequence: 3, master: true, objects: points), identification: 501, size: 96, order: [2, 0, 1])
+        datagrams.fragmentedUDP(from: rtu, to: hmi, sourcePort: 20000, destinationPort: 20000,
+                                payload: M.dnp3Application(function: 129, sequence: 3, master: false, objects: points), identification: 502, size: 64,
+                                order: [0, 1, 3, 1, 2])
+        datagrams.fragmentedUDP(from: dns, to: hmi, sourcePort: 53, destinationPort: 53001,
+                                payload: M.dnsTXTResponse(id: 7, name: "historian.plant.example", strings: 6), identification: 503, size: 600, order: [1, 2, 0])
+        datagrams.fragmentedUDP(from: hmi6, to: plc6, sourcePort: 20000, destinationPort: 20000,
+                                payload: M.dnp3Application(function: 2, sequence: 4, master: true, objects: points), identification: 0x0102_0304, size: 80,
+                                order: [1, 0, 2])
+        datagrams.fragmentedUDP(from: plc6, to: hmi6, sourcePort: 53, destinationPort: 53005,
+                                payload: M.dnsTXTResponse(id: 8, name: "plc.plant.example", strings: 5), identification: 0x0102_0305, size: 512)
 
         // Layer 2: GOOSE from the PLC, Profinet DCP identify from the HMI.
         for _ in 0..<3 { datagrams.ethernet(from: plc.mac, to: 0x010C_CD01_0001, etherType: 0x88B8, payload: M.goose(appID: 1)) }

@@ -139,6 +139,20 @@ public enum ProtocolMessages {
         return [service, 3, 0x20, 0x01, 0x24, 0x01, 0x30, 0x07] + data
     }
 
+    /// A CIP request with the given path (EPATH segments, an even number of bytes).
+    public static func cipRequest(service: UInt8, path: [UInt8], data: [UInt8] = []) -> [UInt8] {
+        [service, UInt8(path.count / 2)] + path + data
+    }
+
+    /// An ANSI extended symbolic path segment (0x91) naming a Logix tag, padded to a whole word.
+    public static func tagPath(_ tag: String) -> [UInt8] {
+        let name = Array(tag.utf8)
+        return [0x91, UInt8(name.count)] + name + (name.count % 2 == 1 ? [0] : [])
+    }
+
+    /// The Connection Manager (class 0x06, instance 1).
+    public static let connectionManagerPath: [UInt8] = [0x20, 0x06, 0x24, 0x01]
+
     /// A Multiple Service Packet (0x0A) request to the Message Router carrying the given services.
     public static func cipMultipleService(_ services: [[UInt8]]) -> [UInt8] {
         var offsets: [UInt8] = []
@@ -195,6 +209,15 @@ public enum ProtocolMessages {
         var out = be16(id) + [1, 0] + be16(1) + be16(0) + be16(0) + be16(0)
         for label in name.split(separator: ".") { out += [UInt8(label.utf8.count)] + Array(label.utf8) }
         return out + [0] + be16(1) + be16(1)
+    }
+
+    /// A response to a TXT query whose answer holds `strings` character-strings of 250 bytes: large enough to be fragmented.
+    public static func dnsTXTResponse(id: UInt16, name: String, strings: Int) -> [UInt8] {
+        var out = be16(id) + [0x81, 0x80] + be16(1) + be16(1) + be16(0) + be16(0)
+        for label in name.split(separator: ".") { out += [UInt8(label.utf8.count)] + Array(label.utf8) }
+        out += [0] + be16(16) + be16(1)
+        let text = (0..<strings).flatMap { i in [250] + [UInt8](repeating: UInt8(ascii: "a") + UInt8(i % 26), count: 250) }
+        return out + [0xC0, 0x0C] + be16(16) + be16(1) + [0, 0, 0x0E, 0x10] + be16(UInt16(text.count)) + text
     }
 
     /// A BACnet/IP (Annex J) Original-Unicast-NPDU carrying a ReadProperty request.

@@ -89,16 +89,25 @@ public enum TrafficRouter {
 
     /// Names of the operations the client side sent, as `ProtocolFunctions` names them (unlisted codes as `code-N`).
     public static func functionNames(_ flow: FlowRecord) -> [String] {
-        let proto = flow.protocol.name
-        var names: [String] = []
-        for use in flow.functions where use.requests > 0 && use.family.name == proto {
-            names.append(functionName(use.code, protocol: proto))
-        }
-        return names.sorted()
+        requested(flow).map { functionName($0, protocol: flow.protocol.name) }.sorted()
+    }
+
+    /// The operations the client side sent, of the family a conduit's functions name for the flow's protocol.
+    public static func requested(_ flow: FlowRecord) -> [FunctionUse] {
+        guard let family = flow.protocol.functionFamily else { return [] }
+        return flow.functions.filter { $0.requests > 0 && $0.family == family }
+    }
+
+    public static func functionName(_ use: FunctionUse, protocol proto: String) -> String {
+        name(use.code, protocol: proto) ?? "code-\(use.wireCode)"
     }
 
     public static func functionName(_ code: UInt16, protocol proto: String) -> String {
-        ProtocolFunctions.table[proto]?.first { $0.code == Int(code) }?.name ?? "code-\(code)"
+        name(code, protocol: proto) ?? "code-\(code)"
+    }
+
+    private static func name(_ code: UInt16, protocol proto: String) -> String? {
+        ProtocolFunctions.functions(of: proto)?.first { $0.code == Int(code) }?.name
     }
 
     /// nil when no rule of the conduit matches the flow's ends, protocol and port; else the observed functions no matching rule allows.

@@ -3,7 +3,8 @@
 /// Codes are from the public protocol specifications (Modbus Application Protocol v1.1b3, IEEE 1815 DNP3,
 /// the S7comm function codes as documented by Wireshark's dissector; IEC 60870-5-104 ASDU type identifiers as Wireshark's
 /// `iec60870_asdu.typeid` and open implementations such as lib60870 and j60870 name them, written in lower case since
-/// model function names are compared in lower case). Protocols not listed accept any function name.
+/// model function names are compared in lower case; CIP service codes as Wireshark's CIP dissector and open EtherNet/IP
+/// clients such as libplctag and gologix define them). Protocols not listed accept any function name.
 public enum ProtocolFunctions {
     /// One named operation and its function code.
     public struct Function: Sendable, Hashable {
@@ -88,6 +89,49 @@ public enum ProtocolFunctions {
             .init(name: "plc-stop", code: 0x29, changesState: true),
             .init(name: "setup-communication", code: 0xF0, changesState: false),
         ],
+        // CIP services carried by EtherNet/IP. Services from 0x4B up mean different things on different object classes, so
+        // those are named only with the class the request path names, encoded above the service byte: 0x100 the
+        // Connection Manager (class 0x06), 0x200 a Logix tag (a symbolic path segment, or the Symbol object 0x6B),
+        // 0x300 the PCCC object (0x67). On any other class they are `code-N` (N the bare service), allowed only as such.
+        // Unconnected Send carries another request that is not inspected, so it counts as state-changing.
+        "enip": [
+            .init(name: "get-attributes-all", code: 0x01, changesState: false),
+            .init(name: "set-attributes-all", code: 0x02, changesState: true),
+            .init(name: "get-attribute-list", code: 0x03, changesState: false),
+            .init(name: "set-attribute-list", code: 0x04, changesState: true),
+            .init(name: "reset", code: 0x05, changesState: true),
+            .init(name: "start", code: 0x06, changesState: true),
+            .init(name: "stop", code: 0x07, changesState: true),
+            .init(name: "create", code: 0x08, changesState: true),
+            .init(name: "delete", code: 0x09, changesState: true),
+            .init(name: "multiple-service-packet", code: 0x0A, changesState: false),
+            .init(name: "apply-attributes", code: 0x0D, changesState: true),
+            .init(name: "get-attribute-single", code: 0x0E, changesState: false),
+            .init(name: "set-attribute-single", code: 0x10, changesState: true),
+            .init(name: "find-next-object-instance", code: 0x11, changesState: false),
+            .init(name: "restore", code: 0x15, changesState: true),
+            .init(name: "save", code: 0x16, changesState: true),
+            .init(name: "no-operation", code: 0x17, changesState: false),
+            .init(name: "get-member", code: 0x18, changesState: false),
+            .init(name: "set-member", code: 0x19, changesState: true),
+            .init(name: "insert-member", code: 0x1A, changesState: true),
+            .init(name: "remove-member", code: 0x1B, changesState: true),
+            .init(name: "group-sync", code: 0x1C, changesState: false),
+            .init(name: "forward-close", code: 0x14E, changesState: false),
+            .init(name: "unconnected-send", code: 0x152, changesState: true),
+            .init(name: "forward-open", code: 0x154, changesState: false),
+            .init(name: "get-connection-data", code: 0x156, changesState: false),
+            .init(name: "search-connection-data", code: 0x157, changesState: false),
+            .init(name: "get-connection-owner", code: 0x15A, changesState: false),
+            .init(name: "large-forward-open", code: 0x15B, changesState: false),
+            .init(name: "read-tag", code: 0x24C, changesState: false),
+            .init(name: "write-tag", code: 0x24D, changesState: true),
+            .init(name: "read-modify-write-tag", code: 0x24E, changesState: true),
+            .init(name: "read-tag-fragmented", code: 0x252, changesState: false),
+            .init(name: "write-tag-fragmented", code: 0x253, changesState: true),
+            .init(name: "get-instance-attribute-list", code: 0x255, changesState: false),
+            .init(name: "execute-pccc", code: 0x34B, changesState: true),
+        ],
         // Monitoring (m_*) flows from the controlled station; commands (c_*), parameters (p_*) and file transfer (f_*) from the controlling one.
         "iec104": [
             .init(name: "m_sp_na_1", code: 1, changesState: false), .init(name: "m_sp_ta_1", code: 2, changesState: false),
@@ -126,22 +170,34 @@ public enum ProtocolFunctions {
         ],
     ]
 
+    /// Other names a model may give the listed protocols (the traffic reader accepts them too).
+    public static let aliases: [String: String] = [
+        "modbus-tcp": "modbus", "mbtcp": "modbus", "s7": "s7comm", "iso-tsap": "s7comm", "ethernet-ip": "enip", "ethernetip": "enip",
+        "cip": "enip", "iec-104": "iec104", "iec60870-5-104": "iec104",
+    ]
+
+    /// The functions of a protocol named by its own name or an alias; nil when it is not listed.
+    public static func functions(of proto: String) -> [Function]? {
+        table[proto] ?? aliases[proto].flatMap { table[$0] }
+    }
+
     /// Group names accepted for every listed protocol: all reading operations, all state-changing ones.
     public static let groups = ["read-only", "any-write"]
 
     /// The function names a protocol accepts; empty for protocols Zonal does not list.
     public static func names(for proto: String) -> [String] {
-        (table[proto]?.map(\.name) ?? []) + (table[proto] == nil ? [] : groups)
+        guard let functions = functions(of: proto) else { return [] }
+        return functions.map(\.name) + groups
     }
 
     public static func isKnown(_ name: String, protocol proto: String) -> Bool {
-        guard let functions = table[proto] else { return true }
+        guard let functions = functions(of: proto) else { return true }
         return groups.contains(name) || functions.contains { $0.name == name }
     }
 
     /// Expands group names to the functions they stand for.
     public static func expand(_ names: [String], protocol proto: String?) -> Set<String> {
-        guard let proto, let functions = table[proto] else { return Set(names) }
+        guard let proto, let functions = functions(of: proto) else { return Set(names) }
         var result: Set<String> = []
         for name in names {
             switch name {
@@ -155,7 +211,7 @@ public enum ProtocolFunctions {
 
     /// True when a function changes process or device state.
     public static func changesState(_ name: String, protocol proto: String?) -> Bool {
-        guard let proto, let function = table[proto]?.first(where: { $0.name == name }) else { return name == "any-write" }
+        guard let proto, let function = functions(of: proto)?.first(where: { $0.name == name }) else { return name == "any-write" }
         return function.changesState
     }
 }

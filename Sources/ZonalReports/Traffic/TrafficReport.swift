@@ -20,6 +20,11 @@ public enum TrafficReport {
         let packets: Int
         let bytes: Int
         let fragments: Int
+        /// Fragmented datagrams reassembled, dropped incomplete, and fragments overlapping with different bytes (frames).
+        let reassembled: Int
+        let incompleteDatagrams: Int
+        let fragmentOverlaps: Int
+        let fragmentOverlapFrames: [Int]
         let truncated: Int
         let protocols: [String: Totals]
         let functions: [String: [String: Int]]
@@ -35,7 +40,8 @@ public enum TrafficReport {
         let use = a.conduitUse
         return Document(
             model: a.model.file, captures: o.sources.map(Document.Capture.init), packets: o.counters.packets, bytes: o.counters.bytes,
-            fragments: o.counters.fragments, truncated: o.counters.truncated,
+            fragments: o.counters.fragments, reassembled: o.counters.reassembled, incompleteDatagrams: o.counters.incompleteDatagrams,
+            fragmentOverlaps: o.counters.fragmentOverlaps, fragmentOverlapFrames: o.counters.overlapFrames, truncated: o.counters.truncated,
             protocols: Dictionary(uniqueKeysWithValues: o.protocolTotals.map {
                 ($0.key.name, Document.Totals(packets: $0.value.packets, bytes: $0.value.bytes, pduFrames: $0.value.pduFrames, flows: $0.value.flows))
             }),
@@ -93,9 +99,12 @@ public enum TrafficReport {
             }
             w.key("flows")
             w.array { w in for flow in d.flows { flow.write(to: &w) } }
+            w.field("fragmentOverlapFrames", ints: d.fragmentOverlapFrames)
+            w.field("fragmentOverlaps", d.fragmentOverlaps)
             w.field("fragments", d.fragments)
             w.key("functions")
             TrafficReportValues.write(d.functions, to: &w)
+            w.field("incompleteDatagrams", d.incompleteDatagrams)
             w.field("model", d.model)
             w.field("packets", d.packets)
             w.key("protocols")
@@ -110,6 +119,7 @@ public enum TrafficReport {
                     }
                 }
             }
+            w.field("reassembled", d.reassembled)
             w.field("truncated", d.truncated)
             w.key("violations")
             w.array { w in for v in d.violations { v.write(to: &w) } }
@@ -139,9 +149,15 @@ public enum TrafficReport {
         let o = a.observation
         var out = style.bold("Traffic of \(a.model.system.name)") + "\n"
         out += style.dim("\(o.sources.joined(separator: ", ")): \(o.counters.packets) packets, \(o.counters.bytes) bytes, \(o.flows.count) flows"
-                         + (o.counters.fragments > 0 ? ", \(o.counters.fragments) IP fragments (not reassembled)" : "")
+                         + (o.counters.fragments > 0 ? ", \(o.counters.fragments) IP fragments (\(o.counters.reassembled) datagrams reassembled, "
+                            + "\(o.counters.incompleteDatagrams) incomplete)" : "")
                          + (o.counters.truncated > 0 ? ", \(o.counters.truncated) truncated" : "")) + "\n\n"
         for damage in o.damage { out += style.severity(.high, "DAMAGED ") + " \(damage)\n" }
+        if o.counters.fragmentOverlaps > 0 {
+            // Overlap with different bytes is a known IDS evasion: the target may have kept the copy Zonal did not.
+            out += style.severity(.medium, "WARNING ") + " \(o.counters.fragmentOverlaps) IP fragments overlap earlier ones with different bytes "
+                + "(frames \(o.counters.overlapFrames.map(String.init).joined(separator: ", "))); the first copy was dissected\n\n"
+        }
         if !o.damage.isEmpty { out += "\n" }
         for v in a.violations {
             let f = v.finding
@@ -165,7 +181,9 @@ public enum TrafficReport {
             functions.add(["protocol", "function", "code", "PDUs"].map(style.bold))
             for family in histogram.keys.sorted() {
                 for (code, count) in histogram[family]!.sorted(by: { $0.key < $1.key }) {
-                    let name = family == .cip || family == .enip ? "" : TrafficRouter.functionName(code, protocol: family.name)
+                    // CIP services are named in the table of EtherNet/IP, which carries them; class-specific ones need the
+                    // request's class, which the histogram (tshark's `cip.sc`) leaves out.
+                    let name = family == .enip ? "" : TrafficRouter.functionName(code, protocol: family == .cip ? "enip" : family.name)
                     functions.add([family.name, name.hasPrefix("code-") ? "" : name, String(code), String(count)])
                 }
             }

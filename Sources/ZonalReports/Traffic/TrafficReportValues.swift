@@ -122,7 +122,7 @@ enum TrafficReportValues {
         a.routes.map { route in
             let f = a.observation.flows[route.flow]
             var functions: [String: [String: Int]] = [:]
-            for use in f.functions { functions[use.family.name, default: [:]][String(use.code), default: 0] += use.count }
+            for use in f.functions { functions[use.family.name, default: [:]][String(use.wireCode), default: 0] += use.count }
             let layer2 = f.isLayer2
             return FlowValue(
                 id: route.flow, capture: a.observation.sources[f.capture],

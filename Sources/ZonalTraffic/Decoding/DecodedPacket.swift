@@ -6,7 +6,8 @@ public struct DecodedPacket {
     public enum Network: UInt8 {
         /// IPv4 or IPv6 with a TCP or UDP header (or another IP protocol, ports then zero).
         case ip
-        /// A non-first IP fragment, or a first fragment whose transport header is incomplete: counted, not dissected.
+        /// An IPv4 or IPv6 fragment: `ipPacket` and `payload` say where its header and its fragmentable part lie, for
+        /// `IPFragmentReassembler`.
         case ipFragment
         /// An Ethernet frame that is not IP (ARP, GOOSE, Profinet, LLDP...): `etherType` says which.
         case ethernet
@@ -32,6 +33,8 @@ public struct DecodedPacket {
     public var tcpSequence: UInt32 = 0
     /// The transport payload (IP payload length honoured, so Ethernet padding is excluded).
     public var payload = ByteView(base: nil, count: 0)
+    /// For a fragment only: the IP packet from its first header byte (its unfragmentable part ends where `payload` starts).
+    public var ipPacket = ByteView(base: nil, count: 0)
     /// The bytes after the Ethernet header for non-IP frames.
     public var linkPayload = ByteView(base: nil, count: 0)
 

@@ -76,13 +76,15 @@ public enum PacketDecoder {
         out.network = .ip
         // Honour the IP total length so Ethernet padding never reaches a dissector; a snapshot may cut it shorter.
         let end = min(data.count, max(Int(total), headerLength))
-        let moreFragments = fragment & 0x2000 != 0
-        let fragmentOffset = fragment & 0x1FFF
-        if fragmentOffset != 0 || moreFragments {
-            out.network = .ipFragment
-            if fragmentOffset != 0 { return }
-        }
+        // More fragments, or an offset: the transport header is decoded once the datagram is reassembled.
+        let isFragment = fragment & 0x3FFF != 0
+        if isFragment { out.network = .ipFragment }
         guard let segment = data.slice(headerLength, end - headerLength) else { return }
+        if isFragment {
+            out.ipPacket = data.slice(0, end)!
+            out.payload = segment
+            return
+        }
         decodeTransport(segment, into: &out)
     }
 
@@ -109,11 +111,17 @@ public enum PacketDecoder {
                 offset += (Int(len) + 2) * 4
             case 44:
                 guard let n = data.u8(offset), let frag = data.u16be(offset + 2) else { return }
-                out.network = .ipFragment
-                out.ipProtocol = n
-                if frag & 0xFFF8 != 0 { return }
                 next = n
                 offset += 8
+                // An offset or the M flag makes a fragment; neither is an atomic fragment, a whole datagram (RFC 6946).
+                if frag & 0xFFF9 != 0 {
+                    guard offset <= end, let segment = data.slice(offset, end - offset) else { return }
+                    out.network = .ipFragment
+                    out.ipProtocol = n
+                    out.ipPacket = data.slice(0, end)!
+                    out.payload = segment
+                    return
+                }
             default:
                 hops = 8
             }

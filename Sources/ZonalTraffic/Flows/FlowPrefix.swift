@@ -5,6 +5,8 @@
 /// snapshot, everything the part counted after the snapshot is exactly what a single walk would have counted.
 struct FlowPrefix {
     var packets: [CapturedPacket] = []
+    /// The reassembled datagrams among `packets`, whose bytes live only as long as they are held.
+    var datagrams: [ReassembledDatagram] = []
     /// The flow after its last kept packet; nil while packets are still being kept.
     var snapshot: FlowRecord?
     /// True once the snapshot is taken.

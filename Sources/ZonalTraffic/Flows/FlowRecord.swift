@@ -98,4 +98,7 @@ public struct FunctionUse: Sendable, Hashable {
     public var samples: FrameSample
     /// The first frames carrying it.
     public var frames: [Int] { samples.frames }
+    /// The code as it is on the wire (tshark's field value): a CIP request's code also names its object class above the
+    /// service byte (`ENIPDissector.classQualifier`).
+    public var wireCode: UInt16 { family == .cip ? code & 0xFF : code }
 }

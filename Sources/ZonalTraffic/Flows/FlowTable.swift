@@ -13,6 +13,10 @@ public struct FlowTable: PacketSink {
     /// parallel to `flows`) until its state no longer depends on what came before, so the merge can replay them.
     let continuation: Bool
     var prefixes: [FlowPrefix] = []
+    /// Fragmented datagrams in progress.
+    var fragments = IPFragmentReassembler()
+    /// The capture time of the first fragment added (what a split capture's merge needs to know of a part's fragments).
+    var firstFragmentTime: Int64?
 
     public init(capture: Int = 0) {
         self.init(capture: capture, continuation: false)
@@ -34,6 +38,7 @@ public struct FlowTable: PacketSink {
         case .ipFragment:
             counters.fragments += 1
             if counters.fragmentFrames.count < FlowRecord.sampleCount { counters.fragmentFrames.append(packet.number) }
+            addFragment(packet, decoded)
         case .truncated:
             counters.truncated += 1
             if counters.truncatedFrames.count < FlowRecord.sampleCount { counters.truncatedFrames.append(packet.number) }
@@ -44,12 +49,32 @@ public struct FlowTable: PacketSink {
         }
     }
 
-    private mutating func addIP(_ packet: CapturedPacket, _ d: DecodedPacket) {
+    private mutating func addIP(_ packet: CapturedPacket, _ d: DecodedPacket, datagram: ReassembledDatagram? = nil) {
         let key = FlowKey(ip: d)
         let (i, isNew) = index.index(of: key, orInsert: flows.count)
         if isNew { append(FlowRecord(opening: packet, d, key: key, capture: capture)) }
         flows[i].observeIP(packet, d)
-        if continuation, !prefixes[i].closed { track(i, packet) }
+        if continuation, !prefixes[i].closed {
+            if let datagram { prefixes[i].datagrams.append(datagram) }
+            track(i, packet)
+        }
+    }
+
+    /// A fragment goes to the reassembler; the datagram it completes goes on as one packet of its flow, numbered by
+    /// that fragment (as tshark's "Reassembled in" frame), with the wire bytes of all its fragments.
+    private mutating func addFragment(_ packet: CapturedPacket, _ d: DecodedPacket) {
+        if firstFragmentTime == nil { firstFragmentTime = packet.timestamp }
+        guard let datagram = fragments.add(packet, d, counters: &counters) else { return }
+        let whole = PacketDecoder.decode(datagram.packet)
+        guard whole.network == .ip else { return }
+        addIP(datagram.packet, whole, datagram: datagram)
+    }
+
+    /// The counters with the datagrams still in progress at the end of the capture counted as incomplete.
+    var finalCounters: PacketCounters {
+        var out = counters
+        out.incompleteDatagrams += fragments.inProgress.count
+        return out
     }
 
     private mutating func addLayer2(_ packet: CapturedPacket, _ d: DecodedPacket) {
@@ -89,6 +114,13 @@ public struct PacketCounters: Sendable, Hashable {
     public var bytes = 0
     public var fragments = 0
     public var fragmentFrames: [Int] = []
+    /// Fragmented datagrams reassembled (each then counted once in its flow).
+    public var reassembled = 0
+    /// Fragmented datagrams dropped incomplete: timed out, pushed out by newer ones, too long, or unfinished at the end.
+    public var incompleteDatagrams = 0
+    /// Fragments overlapping bytes already received with different bytes (the first copy is kept).
+    public var fragmentOverlaps = 0
+    public var overlapFrames: [Int] = []
     public var truncated = 0
     public var truncatedFrames: [Int] = []
     /// Non-IP frames of no identified protocol (ARP, LLDP, STP...).
@@ -100,6 +132,10 @@ public struct PacketCounters: Sendable, Hashable {
         bytes += other.bytes
         fragments += other.fragments
         truncated += other.truncated
+        reassembled += other.reassembled
+        incompleteDatagrams += other.incompleteDatagrams
+        fragmentOverlaps += other.fragmentOverlaps
+        overlapFrames += other.overlapFrames.prefix(max(0, FlowRecord.sampleCount - overlapFrames.count))
         otherLayer2 += other.otherLayer2
         undecodable += other.undecodable
         fragmentFrames += other.fragmentFrames.prefix(max(0, FlowRecord.sampleCount - fragmentFrames.count))

@@ -46,9 +46,21 @@ extension FlowTable {
         return (rewalk, joined)
     }
 
-    /// Continues the flows named by `keys` with a packet of the following part (totals are not counted again).
-    mutating func rewalk(_ packet: CapturedPacket, keys: Set<FlowKey>) {
-        let d = PacketDecoder.decode(packet)
+    /// Continues the flows named by `keys` with a packet of the following part (totals are not counted again); fragments
+    /// go through `fragments`, which starts as the part's walk started.
+    mutating func rewalk(_ packet: CapturedPacket, keys: Set<FlowKey>, fragments: inout IPFragmentReassembler) {
+        var d = PacketDecoder.decode(packet)
+        if d.network == .ipFragment {
+            var uncounted = PacketCounters()
+            guard let datagram = fragments.add(packet, d, counters: &uncounted) else { return }
+            d = PacketDecoder.decode(datagram.packet)
+            withExtendedLifetime(datagram) { rewalk(datagram.packet, d, keys: keys) }
+            return
+        }
+        rewalk(packet, d, keys: keys)
+    }
+
+    private mutating func rewalk(_ packet: CapturedPacket, _ d: DecodedPacket, keys: Set<FlowKey>) {
         let key: FlowKey
         switch d.network {
         case .ip: key = FlowKey(ip: d)
@@ -66,8 +78,10 @@ extension FlowTable {
 struct FlowRewalk: PacketSink {
     var table: FlowTable
     let keys: Set<FlowKey>
+    /// The reassembler as the part's walk began.
+    var fragments: IPFragmentReassembler
 
-    mutating func add(_ packet: CapturedPacket) { table.rewalk(packet, keys: keys) }
+    mutating func add(_ packet: CapturedPacket) { table.rewalk(packet, keys: keys, fragments: &fragments) }
 }
 
 extension FlowRecord {
@@ -178,6 +192,7 @@ extension FlowTable {
         }
         counters.fragmentFrames = counters.fragmentFrames.map { $0 + delta }
         counters.truncatedFrames = counters.truncatedFrames.map { $0 + delta }
+        counters.overlapFrames = counters.overlapFrames.map { $0 + delta }
     }
 }
 

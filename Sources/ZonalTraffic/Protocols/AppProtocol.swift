@@ -1,3 +1,5 @@
+import ZonalModel
+
 /// The application protocols Zonal identifies, with the names used in models, reports and JSON.
 public enum AppProtocol: UInt8, CaseIterable, Sendable, Comparable {
     case unknown
@@ -34,12 +36,11 @@ public enum AppProtocol: UInt8, CaseIterable, Sendable, Comparable {
     }
 
     /// Names a model may use for the same protocol.
-    static let aliases: [String: AppProtocol] = [
-        "modbus-tcp": .modbus, "mbtcp": .modbus, "s7": .s7comm, "iso-tsap": .s7comm, "ethernet-ip": .enip, "cip": .enip,
-        "ethernetip": .enip, "opcua": .opcua, "opc-ua-binary": .opcua, "iec-104": .iec104, "iec60870-5-104": .iec104,
+    static let aliases: [String: AppProtocol] = ProtocolFunctions.aliases.compactMapValues { name in AppProtocol.allCases.first { $0.name == name } }.merging([
+        "opcua": .opcua, "opc-ua-binary": .opcua,
         "bacnet-ip": .bacnet, "iec61850-goose": .goose, "iec61850-mms": .mms, "hartip": .hartip, "https": .tls, "ssl": .tls,
         "pndcp": .profinetDCP, "profinet": .profinetDCP, "rfb": .vnc, "cifs": .smb,
-    ]
+    ]) { listed, _ in listed }
 
     /// The protocol a model's name stands for; nil when Zonal cannot identify it on the wire.
     public init?(modelName: String) {
@@ -58,6 +59,19 @@ public enum AppProtocol: UInt8, CaseIterable, Sendable, Comparable {
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The family whose operations a conduit's `functions` name for this protocol: CIP services for EtherNet/IP (its
+    /// encapsulation commands only carry them); nil for protocols whose operations are not named.
+    public var functionFamily: FunctionFamily? {
+        switch self {
+        case .modbus: .modbus
+        case .dnp3: .dnp3
+        case .s7comm: .s7comm
+        case .iec104: .iec104
+        case .enip: .cip
+        default: nil
+        }
+    }
 }
 
 /// The protocol families whose operations are counted, with the tshark field that counts the same thing.

@@ -31,12 +31,14 @@ enum ENIPDissector {
         }
     }
 
-    /// One CIP message: the service code without its response bit; a Multiple Service Packet's embedded services are counted too.
+    /// One CIP message: the service code without its response bit (with a request's class qualifier, see
+    /// `classQualifier`); a Multiple Service Packet's embedded services are counted too.
     static func dissectCIP(_ message: ByteView, frame: Int, fromClient: Bool, into flow: inout FlowRecord, depth: Int = 0) {
         guard let service = message.u8(0) else { return }
-        flow.record(.cip, code: UInt16(service & 0x7F), frame: frame, fromClient: fromClient)
-        guard service & 0x7F == 0x0A, depth == 0 else { return }
         let isResponse = service & 0x80 != 0
+        let code = UInt16(service & 0x7F)
+        flow.record(.cip, code: isResponse || code < 0x4B ? code : code | classQualifier(message), frame: frame, fromClient: fromClient)
+        guard code == 0x0A, depth == 0 else { return }
         let listStart: Int
         if isResponse {
             guard let extra = message.u8(3) else { return }
@@ -51,6 +53,27 @@ enum ENIPDissector {
             let end = i + 1 < Int(count) ? Int(list.u16le(4 + i * 2) ?? UInt16(list.count)) : list.count
             guard end > Int(start), let embedded = list.slice(Int(start), end - Int(start)) else { return }
             dissectCIP(embedded, frame: frame, fromClient: fromClient, into: &flow, depth: 1)
+        }
+    }
+
+    /// Services from 0x4B up are specific to the object class addressed (0x52 is Unconnected Send on the Connection
+    /// Manager but Read Tag Fragmented on a Logix tag), so a request's code carries, above its service byte, what its path
+    /// names first: 0x100 the Connection Manager (class 0x06), 0x200 a Logix tag (an ANSI extended symbolic segment, or
+    /// the Symbol object 0x6B), 0x300 the PCCC object (0x67); 0 for any other class or a path that cannot be read.
+    static func classQualifier(_ request: ByteView) -> UInt16 {
+        guard let words = request.u8(1), let path = request.slice(2, Int(words) * 2), let segment = path.u8(0) else { return 0 }
+        let classID: UInt16
+        switch segment {
+        case 0x91: return 0x200
+        case 0x20: classID = UInt16(path.u8(1) ?? 0)
+        case 0x21: classID = path.u16le(2) ?? 0
+        default: return 0
+        }
+        switch classID {
+        case 0x06: return 0x100
+        case 0x6B: return 0x200
+        case 0x67: return 0x300
+        default: return 0
         }
     }
 }

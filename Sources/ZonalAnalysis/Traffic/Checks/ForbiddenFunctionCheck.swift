@@ -14,9 +14,9 @@ public struct ForbiddenFunctionCheck: TrafficCheck {
             guard case .forbiddenFunctions(let conduit, let functions) = route.verdict else { return nil }
             let flow = context.observation.flows[route.flow]
             let proto = flow.protocol.name
-            let uses = flow.functions.filter { $0.requests > 0 && functions.contains(TrafficRouter.functionName($0.code, protocol: proto)) }
+            let uses = TrafficRouter.requested(flow).filter { functions.contains(TrafficRouter.functionName($0, protocol: proto)) }
             let frames = Array(Set(uses.flatMap(\.frames))).sorted().prefix(6)
-            let counts = uses.map { "\(TrafficRouter.functionName($0.code, protocol: proto)) (code \($0.code)): \($0.requests) requests" }
+            let counts = uses.map { "\(TrafficRouter.functionName($0, protocol: proto)) (code \($0.wireCode)): \($0.requests) requests" }
             return violation("\(proto) \(functions.joined(separator: ", ")) through conduit '\(conduit)', whose rule does not allow \(functions.count == 1 ? "it" : "them")",
                              route: route, context: context, frames: Array(frames), conduit: conduit, extra: counts)
         }
