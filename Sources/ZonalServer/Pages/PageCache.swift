@@ -29,43 +29,18 @@ final class PageCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var changes: Int64 = .min
-    private var pages: [Key: ByteBuffer] = [:]
-    private var bytes = 0
-    /// Bounds on memory, not policies: the bytes held, and the largest page kept (a huge model's page is rendered anew).
-    let byteLimit: Int
-    let pageLimit: Int
+    private var table: ChangeCountedTable<Key, ByteBuffer>
 
+    /// `byteLimit` bounds the bytes held; a page larger than `pageLimit` (a huge model's) is rendered anew each time.
     init(byteLimit: Int = 32 * 1024 * 1024, pageLimit: Int = 1024 * 1024) {
-        self.byteLimit = byteLimit
-        self.pageLimit = pageLimit
+        table = ChangeCountedTable(budget: byteLimit) { $0.readableBytes > pageLimit ? Int.max : $0.readableBytes }
     }
 
     /// The page for `key`, rendered by `render` unless it is kept.
     func page(_ key: Key, render: () async throws -> ByteBuffer) async rethrows -> ByteBuffer {
-        if let hit = lock.withLock({ () -> ByteBuffer? in
-            advance(to: key.changes)
-            return pages[key]
-        }) { return hit }
+        if let hit = lock.withLock({ table.value(key, seenAt: key.changes) }) { return hit }
         let page = try await render()
-        lock.withLock {
-            advance(to: key.changes)
-            let size = page.readableBytes
-            guard key.changes == changes, size <= pageLimit else { return }
-            if bytes + size > byteLimit {
-                pages = [:]
-                bytes = 0
-            }
-            if pages.updateValue(page, forKey: key) == nil { bytes += size }
-        }
+        lock.withLock { table.keep(page, for: key, readAt: key.changes) }
         return page
-    }
-
-    /// Drops everything when a newer change count is seen (the lock is held).
-    private func advance(to newer: Int64) {
-        guard newer > changes else { return }
-        changes = newer
-        pages = [:]
-        bytes = 0
     }
 }
