@@ -25,11 +25,12 @@ struct ChangeCountedTable<Key: Hashable, Value> {
         advance(to: changes)
         let size = cost(value)
         guard changes == self.changes, size <= budget else { return }
+        if let replaced = entries.removeValue(forKey: key) { spent -= cost(replaced) }
         if spent + size > budget {
             entries = [:]
             spent = 0
         }
-        if let replaced = entries.updateValue(value, forKey: key) { spent -= cost(replaced) }
+        entries[key] = value
         spent += size
     }
 

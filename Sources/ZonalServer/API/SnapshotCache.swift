@@ -8,8 +8,9 @@ final class SnapshotCache: @unchecked Sendable {
     private let lock = NSLock()
     private var table: ChangeCountedTable<Int64, VersionSnapshot>
 
-    init(capacity: Int = 1_000) {
-        table = ChangeCountedTable(budget: capacity)
+    /// `rowLimit` bounds the history and evidence rows held: each version's snapshot carries its model's whole history.
+    init(rowLimit: Int = 100_000) {
+        table = ChangeCountedTable(budget: rowLimit) { 1 + $0.history.count + $0.evidence.count }
     }
 
     /// A snapshot at least as new as `changes` (the count this request read), else a fresh one from the store.
