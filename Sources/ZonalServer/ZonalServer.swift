@@ -12,6 +12,8 @@ public struct ZonalServer: Sendable {
     let analyses = AnalysisCache()
     let access = AccessCache()
     let versions = VersionCache()
+    let snapshots = SnapshotCache()
+    let pages = PageCache()
 
     /// How the server runs.
     public struct Configuration: Sendable {

@@ -33,6 +33,8 @@ public protocol ZonalStore: Sendable {
     func modelVersions(projectID: Int64, modelName: String) async throws -> [ModelVersion]
     /// The same history without the model texts, for pages and checks that only list or number versions.
     func modelVersionListings(projectID: Int64, modelName: String) async throws -> [ModelVersionListing]
+    /// The version's history, evidence and approval from one snapshot, with the change count it was read at.
+    func snapshot(of version: ModelVersion) async throws -> VersionSnapshot
     /// The latest version of every model in the project.
     func latestModels(projectID: Int64) async throws -> [ModelVersion]
 
@@ -67,6 +69,8 @@ public protocol ZonalStore: Sendable {
     /// A counter that grows in the same transaction as any change that can take access away (role, password, token,
     /// membership, session): what a cache of identities and memberships checks before trusting itself.
     func accessEpoch() async throws -> Int64
+    /// The access epoch and the change count in one read.
+    func epochs() async throws -> StoreEpochs
 
     // Audit log
     /// Appends an event without a business change (denied request, verification run, export) in its own transaction.

@@ -8,7 +8,7 @@ import ZonalStore
 enum EvidenceRoutes {
     static let endpoints: [Endpoint] = [
         Endpoint(.get, "/api/v1/versions/:version/evidence", .api, policy: .readProject, project: .versionParameter) { input in
-            JSONBody.response(try await list(input).evidence)
+            JSONBody.response(try await list(input).snapshot.evidence)
         },
 
         Endpoint(.post, "/api/v1/versions/:version/evidence", .api, policy: .writeProject(.assessor), project: .versionParameter, files: true) { input in
@@ -61,12 +61,10 @@ enum EvidenceRoutes {
     }
 
     /// The evidence of the version's model up to and including this version (evidence stays with later versions' pages).
-    /// Also returns the model's history (without model texts), which the caller usually needs as well.
-    static func list(_ input: EndpointInput) async throws -> (version: ModelVersion, evidence: [Evidence], history: [ModelVersionListing]) {
+    /// Comes with the model's history (without model texts) and the version's approval, read in the same snapshot.
+    static func list(_ input: EndpointInput) async throws -> (version: ModelVersion, snapshot: VersionSnapshot) {
         let version = try await APIRoutes.requireVersion(input)
-        let history = try await input.store.modelVersionListings(projectID: version.projectID, modelName: version.modelName)
-        let upTo = Set(history.filter { $0.number <= version.number }.map(\.id))
-        return (version, try await input.store.evidence(projectID: version.projectID, modelName: version.modelName).filter { upTo.contains($0.versionID) }, history)
+        return (version, try await input.server.snapshots.snapshot(of: version, changes: input.context.changes, store: input.store))
     }
 
     /// The file as a download that no browser renders: `attachment`, `nosniff`, a sandboxing CSP, and active types

@@ -4,6 +4,15 @@ import ZonalStore
 /// The page frame shared by every screen, and the error page.
 enum Page {
     static func response(_ title: String, identity: Identity?, status: HTTPResponse.Status = .ok, _ body: HTML) -> Response {
+        response(status: status, buffer(title, identity: identity, body))
+    }
+
+    static func response(status: HTTPResponse.Status = .ok, _ page: ByteBuffer) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: page))
+    }
+
+    /// The whole page, framed, as the bytes a response sends.
+    static func buffer(_ title: String, identity: Identity?, _ body: HTML) -> ByteBuffer {
         let nav: HTML
         if let identity {
             var links: [HTML] = []
@@ -33,7 +42,7 @@ enum Page {
         buffer.writeString(head.description)
         buffer.writeString(body.description)
         buffer.writeString(tail)
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+        return buffer
     }
 
     static func error(_ error: APIError, identity: Identity?) -> Response {

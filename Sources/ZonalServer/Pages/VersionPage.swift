@@ -7,12 +7,18 @@ import ZonalStore
 /// A model version: its approval, its analysis (the same `Analyzer.assess` as `zonal check`: diagram, SL-T against
 /// SL-A, findings, requirement gaps, attack paths), its evidence and its history.
 enum VersionPage {
+    /// The page from the page cache when this caller saw this version, snapshot and order before; rendered otherwise.
     static func render(_ input: EndpointInput) async throws -> Response {
-        let (version, evidence, history) = try await EvidenceRoutes.list(input)
-        let identity = input.identity
-        let approval = try await input.store.approval(versionID: version.id)
-        let state = approval?.state.rawValue ?? "draft"
+        let (version, snapshot) = try await EvidenceRoutes.list(input)
         let order = SortableTable.Order(input.request)
+        let key = PageCache.Key(version: version, snapshot: snapshot, order: order, identity: input.identity)
+        return Page.response(try await input.server.pages.page(key) { try await render(input, version: version, snapshot: snapshot, order: order) })
+    }
+
+    static func render(_ input: EndpointInput, version: ModelVersion, snapshot: VersionSnapshot, order: SortableTable.Order?) async throws -> ByteBuffer {
+        let (evidence, history, approval) = (snapshot.evidence, snapshot.history, snapshot.approval)
+        let identity = input.identity
+        let state = approval?.state.rawValue ?? "draft"
         let outcome = await input.server.analyses.outcome(of: version)
         var body: HTML = """
         <p><a href="/projects/\(version.projectID)">← project</a> · version \(version.number) by \(version.author), \(version.createdAt)</p>
@@ -50,7 +56,7 @@ enum VersionPage {
             let content = HTML(trusted: await input.server.analyses.text(latest, as: "escaped") { HTML.escape($0.content) })
             body.append(saveForm(projectID: version.projectID, modelName: version.modelName, content: content, baseVersionID: latest.id, identity: identity, title: "Save a new version"))
         }
-        return Page.response("\(version.modelName) v\(version.number)", identity: identity, body)
+        return Page.buffer("\(version.modelName) v\(version.number)", identity: identity, body)
     }
 
     static func approvalLine(_ approval: Approval?) -> HTML {

@@ -9,6 +9,8 @@ public struct ZonalRequestContext: RequestContext {
     public var identity: Identity?
     /// The store's access epoch read for this request (when it carried credentials); caches are checked against it.
     public var accessEpoch: Int64?
+    /// The store's change count read with it; caches of project data are checked against it.
+    public var changes: Int64?
     public let sourceAddress: String
 
     public init(source: ApplicationRequestContextSource) {

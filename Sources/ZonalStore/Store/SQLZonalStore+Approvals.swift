@@ -44,8 +44,10 @@ extension SQLZonalStore {
     }
 
     public func approval(versionID: Int64) async throws -> Approval? {
-        try await database.query("SELECT * FROM approvals WHERE version_id = ?", [.integer(versionID)]).first.map(Approval.init(row:))
+        try await database.query(Self.approvalQuery, [.integer(versionID)]).first.map(Approval.init(row:))
     }
+
+    static let approvalQuery = "SELECT * FROM approvals WHERE version_id = ?"
 }
 
 extension Approval {

@@ -35,13 +35,11 @@ extension SQLZonalStore {
     }
 
     public func evidence(projectID: Int64, modelName: String) async throws -> [Evidence] {
-        try await database.read {
-            try await $0.query("""
-                SELECT e.* FROM evidence e JOIN model_versions v ON v.id = e.version_id
-                WHERE v.project_id = ? AND v.model_name = ? ORDER BY e.id
-                """, [.integer(projectID), .text(modelName)])
-        }.map(Evidence.init(row:))
+        try await database.query(Self.evidenceQuery + " ORDER BY e.id", [.integer(projectID), .text(modelName)]).map(Evidence.init(row:))
     }
+
+    /// A model's evidence; callers add conditions and the order.
+    static let evidenceQuery = "SELECT e.* FROM evidence e JOIN model_versions v ON v.id = e.version_id WHERE v.project_id = ? AND v.model_name = ?"
 
     public func downloadEvidence(id: Int64, by actor: AuditActor) async throws -> (evidence: Evidence, content: [UInt8]) {
         let download = try await change(by: actor) { session -> (EvidenceDownload, AuditEvent) in

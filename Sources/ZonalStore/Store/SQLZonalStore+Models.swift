@@ -37,9 +37,22 @@ extension SQLZonalStore {
     }
 
     public func modelVersionListings(projectID: Int64, modelName: String) async throws -> [ModelVersionListing] {
-        try await database.query("""
-            SELECT id, project_id, model_name, number, author, created_at, comment, content_hash FROM model_versions WHERE project_id = ? AND model_name = ? ORDER BY number
-            """, [.integer(projectID), .text(modelName)]).map(ModelVersionListing.init(row:))
+        try await database.query(Self.listingsQuery, [.integer(projectID), .text(modelName)]).map(ModelVersionListing.init(row:))
+    }
+
+    static let listingsQuery = """
+        SELECT id, project_id, model_name, number, author, created_at, comment, content_hash FROM model_versions WHERE project_id = ? AND model_name = ? ORDER BY number
+        """
+
+    public func snapshot(of version: ModelVersion) async throws -> VersionSnapshot {
+        let model: [SQLValue] = [.integer(version.projectID), .text(version.modelName)]
+        return try await database.read { session in
+            guard let epochs = try await session.queryOne(Self.epochsQuery) else { throw StoreError.corrupt("access_epoch or audit_state is empty") }
+            let history = try await session.query(Self.listingsQuery, model).map(ModelVersionListing.init(row:))
+            let evidence = try await session.query(Self.evidenceQuery + " AND v.number <= ? ORDER BY e.id", model + [.integer(version.number)]).map(Evidence.init(row:))
+            let approval = try await session.queryOne(Self.approvalQuery, [.integer(version.id)]).map(Approval.init(row:))
+            return VersionSnapshot(changes: try epochs.int("changes"), history: history, evidence: evidence, approval: approval)
+        }
     }
 
     public func latestModels(projectID: Int64) async throws -> [ModelVersion] {

@@ -27,6 +27,13 @@ extension SQLZonalStore {
         guard let row = try await database.query("SELECT value FROM access_epoch WHERE id = 1").first else { throw StoreError.corrupt("access_epoch is empty") }
         return try row.int("value")
     }
+
+    public func epochs() async throws -> StoreEpochs {
+        guard let row = try await database.query(Self.epochsQuery).first else { throw StoreError.corrupt("access_epoch or audit_state is empty") }
+        return StoreEpochs(access: try row.int("access"), changes: try row.int("changes"))
+    }
+
+    static let epochsQuery = "SELECT a.value AS access, s.size AS changes FROM access_epoch a, audit_state s WHERE a.id = 1 AND s.id = 1"
 }
 
 extension StoredSession {
