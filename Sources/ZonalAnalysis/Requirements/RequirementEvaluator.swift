@@ -107,7 +107,7 @@ struct RequirementEvaluator {
             for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
             let required = entry.requirement.isRequired(at: zone.slTarget[entry.fr])
             let remedy = by.isEmpty && required
-                ? zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits, parts: &remedies) : nil
+                ? RemedyText.text(zoneRemedy(entry, zone: zone, assets: assets, ranked: ranked[entry.fr.rawValue - 1], conduits: conduits, parts: &remedies)) : nil
             statuses.append(RequirementStatus(requirements: requirements, index: index, required: required, satisfiedBy: by, remedy: remedy))
         }
         return TargetAssessment(kind: .zone, id: zone.id, name: zone.name, slTarget: zone.slTarget,
@@ -121,13 +121,14 @@ struct RequirementEvaluator {
         let enforcement = Self.position(conduit.enforcement)
         let untrusted = reachesUntrusted(conduitAt: c)
         let countermeasures = countermeasuresByConduit[conduit.id] ?? []
+        let ownID = [conduit.id]  // one list for all its statuses met by its enforcement, not one each
         var statuses: [RequirementStatus] = []
         for (index, entry) in entries.enumerated() where entry.boundary && (!entry.remoteAccess || untrusted) {
             var by: [Satisfaction] = []
-            if entry.metBy[enforcement] { by.append(.enforcement(conduits: [conduit.id])) }
+            if entry.metBy[enforcement] { by.append(.enforcement(conduits: ownID)) }
             for c in countermeasures where c.satisfies.contains(entry.requirement.id) { by.append(.countermeasure(id: c.id)) }
             let required = entry.requirement.isRequired(at: target[entry.fr])
-            let remedy = by.isEmpty && required ? entry.conduitRemedyPrefix[enforcement] + conduit.id + "'" : nil
+            let remedy = by.isEmpty && required ? RemedyText.conduit(prefix: entry.conduitRemedyPrefix[enforcement], id: conduit.id) : nil
             statuses.append(RequirementStatus(requirements: requirements, index: index, required: required, satisfiedBy: by, remedy: remedy))
         }
         let applicable = FoundationalRequirement.allCases.filter { fr in statuses.contains { $0.requirement.fr == fr } }

@@ -17,18 +17,56 @@ public struct RequirementStatus: Hashable, Sendable {
     /// True when the zone's or conduit's SL-T requires it.
     public let required: Bool
     public let satisfiedBy: [Satisfaction]
-    /// What would meet it, when nothing does.
-    public let remedy: String?
+    let remedyText: RemedyText?
 
-    init(requirements: [Requirement], index: Int, required: Bool, satisfiedBy: [Satisfaction], remedy: String?) {
+    init(requirements: [Requirement], index: Int, required: Bool, satisfiedBy: [Satisfaction], remedy: RemedyText?) {
         shared = SharedElement(requirements, index)
         self.required = required
         self.satisfiedBy = satisfiedBy
-        self.remedy = remedy
+        remedyText = remedy
     }
 
     @inlinable public var requirement: Requirement { shared.value }
     public var met: Bool { !satisfiedBy.isEmpty }
+    /// What would meet it, when nothing does.
+    public var remedy: String? { remedyText?.text }
+}
+
+/// A remedy as the evaluator words it, kept in parts and joined when read.
+///
+/// A conduit's remedy is a text shared by every conduit with the same enforcement, then the conduit's id: a large plant
+/// has hundreds of thousands of unmet conduit statuses, and joining each when it is made would allocate a string for
+/// every one, most of which no report reads.
+enum RemedyText: Hashable, Sendable {
+    case text(String)
+    /// `prefix`, the conduit id, then a closing quote.
+    case conduit(prefix: String, id: String)
+
+    var text: String {
+        switch self {
+        case .text(let text): text
+        case .conduit(let prefix, let id): prefix + id + "'"
+        }
+    }
+
+    /// Appends the text to `line` without building it first.
+    func append(to line: inout String) {
+        switch self {
+        case .text(let text): line += text
+        case .conduit(let prefix, let id): line += prefix; line += id; line += "'"
+        }
+    }
+
+    var utf8Count: Int {
+        switch self {
+        case .text(let text): text.utf8.count
+        case .conduit(let prefix, let id): prefix.utf8.count + id.utf8.count + 1
+        }
+    }
+
+    // Equal as the texts they stand for, however they are kept.
+    static func == (a: RemedyText, b: RemedyText) -> Bool { a.text == b.text }
+    func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 /// The requirement assessment of one zone or conduit: SL-T, SL-A, the gap per FR and every requirement's status.

@@ -29,7 +29,14 @@ enum SecurityLevelGap {
         var evidence: [String] = [], first: [String] = []
         for i in statuses.indices where statuses[i].required && !statuses[i].met {
             let requirement = statuses[i].requirement
-            evidence.append(requirement.id + " " + requirement.title + ": " + (statuses[i].remedy ?? "no remedy known"))
+            // Built in one allocation: a large plant has hundreds of thousands of these lines, and each `+` of a
+            // chain would allocate a string of its own.
+            let remedy = statuses[i].remedyText ?? .text("no remedy known")
+            var line = ""
+            line.reserveCapacity(requirement.id.utf8.count + requirement.title.utf8.count + remedy.utf8Count + 3)
+            line += requirement.id; line += " "; line += requirement.title; line += ": "
+            remedy.append(to: &line)
+            evidence.append(line)
             if first.count < 6 { first.append(requirement.id) }
         }
         let ids = first.joined(separator: ", ") + (evidence.count > 6 ? " and \(evidence.count - 6) more" : "")
