@@ -12,6 +12,8 @@ struct ConduitAllowances: Sendable {
     /// Enforcement `none` filters nothing, so it permits every flow.
     private let filtersNothing: [Bool]
     private let inlineRules: [[InlineRule]]
+    /// `inlineRules[c]` is not empty: a flag array that stays in the cache, so a conduit without inline rules costs
+    /// no load of its (empty) rule list per flow.
     private let hasInlineRules: [Bool]
     /// By flow position, the conduits that name the flow: `namingConduits[namingStart[f] ..< namingStart[f + 1]]`.
     /// Kept by flow, in one block, because routing walks the flows in order: per conduit it was one small array each,

@@ -43,10 +43,9 @@ enum RemedyText: Hashable, Sendable {
     case conduit(prefix: String, id: String)
 
     var text: String {
-        switch self {
-        case .text(let text): text
-        case .conduit(let prefix, let id): prefix + id + "'"
-        }
+        var text = ""
+        append(to: &text)
+        return text
     }
 
     /// Appends the text to `line` without building it first.

@@ -2,7 +2,7 @@ import Foundation
 import ZonalStore
 
 /// Who is calling and which projects they belong to, remembered between requests only while the store's access epoch
-/// stands still. Any change that can take access away (role, password, token revocation, membership, sign-out) bumps
+/// stands still. Any change that can take access away (role, password, disabling, token revocation, membership, sign-out) bumps
 /// the epoch in its own transaction, whichever process made it, so the next request sees a new epoch and drops
 /// everything here before trusting it: a revoked token stops working at once.
 final class AccessCache: @unchecked Sendable {
